@@ -1,0 +1,78 @@
+/**
+ * The VS Code client: starts the bundled language server once a model card is open, selects the
+ * card files (section 1 of the card format plus the user's patterns), and passes `modelCards.*`
+ * settings. Everything else happens in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CARD_FILE_GLOBS, hasFrontMatter } from '../../server/src/service/cardLocator';
+
+const SECTION = 'modelCards';
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+
+function filePatterns(): string[] {
+  const extra = vscode.workspace.getConfiguration(SECTION).get<string[]>('filePatterns', []);
+  return [...CARD_FILE_GLOBS.yaml, ...CARD_FILE_GLOBS.markdown, ...extra.filter(pattern => typeof pattern === 'string' && pattern)];
+}
+
+function documentSelector(): LanguageClientOptions['documentSelector'] {
+  return filePatterns().flatMap(pattern => [{ scheme: 'file', pattern }, { scheme: 'untitled', pattern }]);
+}
+
+/** A card is open: a standalone card by name, or a Markdown card by name and front matter. */
+function isCard(document: vscode.TextDocument): boolean {
+  if (vscode.languages.match(documentSelector()!, document) === 0) return false;
+  return !/\.(md|markdown)$/i.test(document.fileName) || hasFrontMatter(document.getText());
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  if (client) return;
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  output ??= vscode.window.createOutputChannel('STS Model Cards');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    synchronize: { configurationSection: SECTION },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SECTION) },
+    outputChannel: output,
+  };
+  client = new LanguageClient(SECTION, 'STS Model Cards', serverOptions, clientOptions);
+  await client.start();
+}
+
+async function restartClient(context: vscode.ExtensionContext): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+  await startClient(context);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const startIfCard = (document: vscode.TextDocument) => {
+    if (!client && isCard(document)) {
+      startClient(context).catch(error => output?.appendLine(`could not start the server: ${String(error)}`));
+    }
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(startIfCard),
+    vscode.workspace.onDidChangeTextDocument(event => startIfCard(event.document)),
+    vscode.workspace.onDidChangeConfiguration(event => {
+      // The document selector is fixed when the client starts, so new patterns need a restart.
+      if (client && event.affectsConfiguration(`${SECTION}.filePatterns`)) void restartClient(context);
+    }),
+    vscode.commands.registerCommand('modelCards.showOutput', () => output?.show(true)),
+    vscode.commands.registerCommand('modelCards.restartServer', () => restartClient(context)),
+    { dispose: () => void client?.stop() },
+  );
+  vscode.workspace.textDocuments.forEach(startIfCard);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,14 @@
+// Bundles the client, the server and the command line into dist/ with esbuild (minified, with
+// source maps). The knowledge base stays in schemas/ and is read at start-up.
+const esbuild = require('esbuild');
+const path = require('node:path');
+const root = path.join(__dirname, '..');
+const common = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: true,
+  logLevel: 'warning', absWorkingDir: root,
+};
+Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+]).catch(() => process.exit(1));

@@ -1,0 +1,32 @@
+/**
+ * Findings per document version: re-validating an unchanged document (a settings change, a
+ * re-open) only re-applies severities. Findings depend on the text and on `frontMatter` alone.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CardDocument, Finding, ModelCardService, ServiceSettings, toDiagnostics } from './service';
+
+interface Entry {
+  readonly version: number;
+  readonly frontMatter: boolean;
+  readonly findings: readonly Finding[];
+}
+
+export class DiagnosticsCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly service: ModelCardService) {}
+
+  diagnostics(document: CardDocument, settings: ServiceSettings): Diagnostic[] {
+    const frontMatter = settings.frontMatter !== false;
+    let entry = this.entries.get(document.uri);
+    if (!entry || entry.version !== document.version || entry.frontMatter !== frontMatter) {
+      entry = { version: document.version, frontMatter, findings: this.service.findings(document, settings) };
+      this.entries.set(document.uri, entry);
+    }
+    return toDiagnostics(document, entry.findings, settings);
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Reads and validates the knowledge base from a `schemas/` directory. Node-only (it uses `fs`);
+ * the language service itself only ever receives the validated `KnowledgeBase` object.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import {
+  FamiliesFile, HubFile, KnowledgeBase, LicensesFile, ModelsFile, PosturesFile, SubcategoriesFile,
+} from './schema';
+
+export class KnowledgeBaseError extends Error {}
+
+function readFile<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const fullPath = path.join(dir, file);
+  let raw: unknown;
+  try {
+    raw = parse(fs.readFileSync(fullPath, 'utf8'));
+  } catch (error) {
+    throw new KnowledgeBaseError(`${fullPath}: ${(error as Error).message}`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map(issue => `  ${fullPath} at ${describePath(raw, issue.path)}: ${issue.message}`);
+    throw new KnowledgeBaseError(`invalid knowledge-base file:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** `models[3] (moshi).weights_license` reads better than `models.3.weights_license`. */
+function describePath(raw: unknown, issuePath: readonly PropertyKey[]): string {
+  let node: unknown = raw;
+  return issuePath.map((segment, index) => {
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
+    if (typeof segment === 'number') {
+      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+      return `[${segment}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    }
+    return `${index === 0 ? '' : '.'}${String(segment)}`;
+  }).join('') || '(top level)';
+}
+
+/** Checks what zod cannot see file by file: ids are unique and every reference resolves. */
+export function crossCheck(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  const unique = (kind: string, ids: readonly string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`${kind}: duplicate id '${id}'`);
+      seen.add(id);
+    }
+    return seen;
+  };
+  const licenseIds = unique('licenses.yaml', kb.licenses.map(l => l.id));
+  const modelIds = unique('models.yaml', kb.models.map(m => m.id));
+  unique('families.yaml', kb.families.map(f => f.id));
+  unique('postures.yaml', kb.postures.map(p => p.id));
+  unique('subcategories.yaml', kb.subcategories.map(s => s.id));
+
+  const refersToModels = (where: string, ids: readonly string[]) => {
+    for (const id of ids) if (!modelIds.has(id)) problems.push(`${where}: unknown model '${id}'`);
+  };
+  for (const family of kb.families) refersToModels(`families.yaml ${family.id}.examples`, family.examples);
+  for (const posture of kb.postures) refersToModels(`postures.yaml ${posture.id}.examples`, posture.examples);
+  for (const sub of kb.subcategories) refersToModels(`subcategories.yaml ${sub.id}.examples`, sub.examples);
+  for (const model of kb.models) {
+    for (const key of ['weights_license', 'code_license'] as const) {
+      const id = model[key];
+      if (id !== null && !licenseIds.has(id)) problems.push(`models.yaml ${model.id}.${key}: unknown license '${id}'`);
+    }
+    refersToModels(`models.yaml ${model.id}.siblings`, model.siblings.map(s => s.model));
+  }
+  return problems;
+}
+
+export function loadKnowledgeBase(dir: string): KnowledgeBase {
+  const kb: KnowledgeBase = {
+    hub: readFile(dir, 'hub.yaml', HubFile),
+    families: readFile(dir, 'families.yaml', FamiliesFile).families,
+    postures: readFile(dir, 'postures.yaml', PosturesFile).postures,
+    subcategories: readFile(dir, 'subcategories.yaml', SubcategoriesFile).subcategories,
+    licenses: readFile(dir, 'licenses.yaml', LicensesFile).licenses,
+    models: readFile(dir, 'models.yaml', ModelsFile).models,
+  };
+  const problems = crossCheck(kb);
+  if (problems.length > 0) {
+    throw new KnowledgeBaseError(`inconsistent knowledge base in ${dir}:\n${problems.map(p => `  ${p}`).join('\n')}`);
+  }
+  return kb;
+}
+
+/** The `schemas/` directory shipped next to the built files (`dist/` or `server/out/...`). */
+export function findSchemasDirectory(fromDir: string): string {
+  let dir = fromDir;
+  for (;;) {
+    const candidate = path.join(dir, 'schemas', 'families.yaml');
+    if (fs.existsSync(candidate)) return path.dirname(candidate);
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new KnowledgeBaseError(`no schemas/ directory above ${fromDir}`);
+    dir = parent;
+  }
+}

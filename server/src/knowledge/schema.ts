@@ -1,0 +1,142 @@
+/**
+ * The shape of the knowledge base in `schemas/*.yaml`. The files are data; this module is the
+ * contract they must meet. A typo in a data file fails `npm run build` with the path at fault.
+ */
+import { z } from 'zod';
+
+export const FAMILY_IDS = ['dual-stream-codec', 'interleaved-flatten', 'cascade-predictor', 'codec-free', 'near-sts'] as const;
+export const POSTURE_IDS = ['permissive', 'non-commercial', 'closed-commercial', 'split-with-sibling'] as const;
+export const SUBCATEGORY_IDS = ['reasoning-realtime', 'translation-duplex', 'voice-cloning'] as const;
+
+export const FamilyId = z.enum(FAMILY_IDS);
+export const PostureId = z.enum(POSTURE_IDS);
+export const SubcategoryId = z.enum(SUBCATEGORY_IDS);
+export type FamilyId = z.infer<typeof FamilyId>;
+export type PostureId = z.infer<typeof PostureId>;
+export type SubcategoryId = z.infer<typeof SubcategoryId>;
+
+/** Where a fact was read: a document (and section) or a URL. */
+export const Source = z.strictObject({
+  name: z.string().min(1),
+  url: z.string().url().optional(),
+  section: z.string().min(1).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** A phrase that counts as evidence for a family or sub-category, with how much it counts. */
+export const EvidencePhrase = z.strictObject({
+  phrase: z.string().min(2),
+  weight: z.number().gt(0).max(1),
+});
+
+const text = z.string().min(1);
+const slug = z.string().regex(/^[a-z0-9][a-z0-9.+-]*$/, 'lower-case letters, digits, ".", "+" and "-" only');
+
+export const Family = z.strictObject({
+  id: FamilyId,
+  name: text,
+  /** The article's family number (1-4); near-STS has none. */
+  number: z.number().int().min(1).max(4).nullable(),
+  definition: text,
+  traits: z.array(text).min(1),
+  evidence: z.array(EvidencePhrase).min(1),
+  examples: z.array(slug),
+  latency_meaning: text,
+  source: Source,
+});
+
+export const Posture = z.strictObject({
+  id: PostureId,
+  name: text,
+  definition: text,
+  traits: z.array(text).min(1),
+  examples: z.array(slug),
+  source: Source,
+});
+
+export const Subcategory = z.strictObject({
+  id: SubcategoryId,
+  name: text,
+  definition: text,
+  families: z.array(FamilyId).min(1),
+  evidence: z.array(EvidencePhrase).min(1),
+  examples: z.array(slug),
+  source: Source,
+});
+
+export const YesNoUnknown = z.enum(['yes', 'no', 'unknown']);
+
+export const License = z.strictObject({
+  /** A Hub id (`hub: true`) or the `license_name` slug used under `license: other`. */
+  id: slug,
+  name: text,
+  hub: z.boolean(),
+  /** Other spellings seen in cards and prose, for matching names written by hand. */
+  aliases: z.array(text).default([]),
+  url: z.string().url().optional(),
+  commercial_use: z.enum(['yes', 'no', 'conditional', 'unknown']),
+  commercial_note: text.optional(),
+  credit: z.enum(['required', 'not-required', 'unknown']),
+  credit_note: text.optional(),
+  /** Must a derivative keep this license's terms (share-alike, pass-through restrictions)? */
+  derivatives_keep_terms: z.enum(['yes', 'no', 'not-allowed', 'unknown']),
+  derivatives_note: text.optional(),
+  /** Where the product's reading differs from the landscape article, said plainly. */
+  article_note: text.optional(),
+  source: Source,
+});
+
+export const SiblingRef = z.strictObject({
+  model: slug,
+  relation: text,
+});
+
+export const KnownModel = z.strictObject({
+  id: slug,
+  name: text,
+  aliases: z.array(text).default([]),
+  lab: text,
+  family: FamilyId.nullable(),
+  subcategories: z.array(SubcategoryId).default([]),
+  released: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  open_weights: z.boolean(),
+  /** License ids from licenses.yaml; null when closed or not published. */
+  weights_license: slug.nullable(),
+  code_license: slug.nullable(),
+  posture: PostureId.nullable(),
+  /** A known model id, or a plain description of a base outside the landscape. */
+  base_model: text.nullable(),
+  siblings: z.array(SiblingRef).default([]),
+  hub_ids: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')).default([]),
+  note: text.optional(),
+  source: Source,
+});
+
+const Vocabulary = z.strictObject({ source: Source, values: z.array(z.string().min(1)).min(1) });
+export const HubFile = z.strictObject({
+  pipeline_tags: Vocabulary,
+  base_model_relations: Vocabulary,
+  gated_field_types: Vocabulary,
+});
+export type HubVocabulary = z.infer<typeof HubFile>;
+
+export const FamiliesFile = z.strictObject({ families: z.array(Family) });
+export const PosturesFile = z.strictObject({ postures: z.array(Posture) });
+export const SubcategoriesFile = z.strictObject({ subcategories: z.array(Subcategory) });
+export const LicensesFile = z.strictObject({ licenses: z.array(License) });
+export const ModelsFile = z.strictObject({ models: z.array(KnownModel) });
+
+export type Family = z.infer<typeof Family>;
+export type Posture = z.infer<typeof Posture>;
+export type Subcategory = z.infer<typeof Subcategory>;
+export type License = z.infer<typeof License>;
+export type KnownModel = z.infer<typeof KnownModel>;
+
+export interface KnowledgeBase {
+  hub: HubVocabulary;
+  families: readonly Family[];
+  postures: readonly Posture[];
+  subcategories: readonly Subcategory[];
+  licenses: readonly License[];
+  models: readonly KnownModel[];
+}

@@ -1,0 +1,81 @@
+/**
+ * The language server: wires LSP to the model-card service and holds no rules. Transports come
+ * from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as vscode-languageserver reads them.
+ */
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findSchemasDirectory, loadKnowledgeBase } from './knowledge/load';
+import { createModelCardService, isReportedCard } from './service';
+import { DiagnosticsCache } from './diagnosticsCache';
+import { DEFAULT_SETTINGS, readSettings, ServerSettings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createModelCardService({ knowledge: loadKnowledgeBase(findSchemasDirectory(__dirname)) });
+const cache = new DiagnosticsCache(service);
+
+let settings: ServerSettings = DEFAULT_SETTINGS;
+let pullSettings = false;
+const pending = new Map<string, NodeJS.Immediate>();
+
+connection.onInitialize(params => {
+  pullSettings = params.capabilities.workspace?.configuration === true;
+  const fromOptions = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  if (fromOptions !== undefined) settings = readSettings(fromOptions);
+  return {
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    serverInfo: { name: 'sts-model-cards', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (!pullSettings) return;
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelCards' });
+  await refreshSettings();
+});
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  const raw = pullSettings ? await connection.workspace.getConfiguration('modelCards') : pushed;
+  settings = readSettings(raw);
+  connection.console.log(`settings: ${JSON.stringify(settings)}`);
+  for (const document of documents.all()) schedule(document);
+}
+
+connection.onDidChangeConfiguration(change => {
+  const pushed = (change.settings as { modelCards?: unknown } | null)?.modelCards;
+  refreshSettings(pushed).catch(error => connection.console.error(`reading settings failed: ${String(error)}`));
+});
+
+/** Coalesces bursts of changes to one validation per document per turn of the event loop. */
+function schedule(document: TextDocument): void {
+  clearImmediate(pending.get(document.uri));
+  pending.set(document.uri, setImmediate(() => {
+    pending.delete(document.uri);
+    const current = documents.get(document.uri);
+    if (current) publish(current);
+  }));
+}
+
+function publish(document: TextDocument): void {
+  try {
+    const diagnostics = isReportedCard(document.uri, document.getText()) ? cache.diagnostics(document, settings) : [];
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  } catch (error) {
+    // A bug in a rule must not take the server down; say so in the output channel.
+    connection.console.error(`validating ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+  }
+}
+
+documents.onDidOpen(event => schedule(event.document));
+documents.onDidChangeContent(event => schedule(event.document));
+documents.onDidClose(event => {
+  clearImmediate(pending.get(event.document.uri));
+  pending.delete(event.document.uri);
+  cache.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();

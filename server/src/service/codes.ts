@@ -1,0 +1,42 @@
+/**
+ * Every diagnostic code of the contract (design/model-card-format.md, section 3), with its default
+ * severity and a one-line summary. Codes are stable: settings, suppressions and fixes key on them.
+ */
+import type { SeverityName } from './types';
+
+export const DIAGNOSTIC_SOURCE = 'sts-model-cards';
+
+export interface CodeInfo {
+  readonly severity: SeverityName;
+  readonly summary: string;
+}
+
+export const CODES = {
+  'yaml.syntax': { severity: 'error', summary: 'The YAML does not parse.' },
+  'schema.invalid': { severity: 'error', summary: 'A value has the wrong type, format or enum value.' },
+  'schema.missing': { severity: 'error', summary: 'A required key is absent.' },
+  'schema.unknown-key': { severity: 'warning', summary: 'A key under `sts` that the card format does not define.' },
+  'sts.missing': { severity: 'information', summary: 'A Markdown card has no `sts` block.' },
+  'family.missing': { severity: 'warning', summary: '`sts` does not declare an architecture family.' },
+  'family.mismatch': { severity: 'warning', summary: 'The declared family contradicts strong evidence.' },
+  'license.missing': { severity: 'error', summary: 'No weights license, and the posture is not closed-commercial.' },
+  'license.unknown-id': { severity: 'warning', summary: 'A license that is neither a Hub id nor a known license name.' },
+  'license.name-as-id': { severity: 'warning', summary: 'A known license name used as `license`, where the Hub needs `other` plus `license_name`.' },
+  'license.other-incomplete': { severity: 'warning', summary: '`license: other` without `license_name` or `license_link`.' },
+  'license.known-id-as-name': { severity: 'information', summary: '`license: other` whose `license_name` is itself a Hub id.' },
+  'license.posture-conflict': { severity: 'error', summary: 'The declared posture contradicts what the licenses allow.' },
+  'license.commercial-conflict': { severity: 'error', summary: '`commercial_use: true` under a license that forbids commercial use.' },
+  'license.base-model-conflict': { severity: 'error', summary: "A derivative drops a condition of its base model's license." },
+  'license.attribution-missing': { severity: 'warning', summary: 'An upstream license requires credit and `licensing.attribution` is absent.' },
+  'license.sibling-missing': { severity: 'warning', summary: 'Posture `split-with-sibling` without `licensing.siblings`.' },
+  'license.closed-with-open-weights': { severity: 'error', summary: 'Posture `closed-commercial` with an open weights license.' },
+  'license.unconfirmed': { severity: 'warning', summary: '`license: unknown`: the license is not confirmed.' },
+  'consent.missing': { severity: 'warning', summary: 'Sub-category `voice-cloning` without `consent`.' },
+  'latency.unlabeled': { severity: 'warning', summary: 'A latency figure without `kind`.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(CODES, value);
+}

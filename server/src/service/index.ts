@@ -1,0 +1,89 @@
+/**
+ * The model-card language service: text in, diagnostics out. No LSP connection and no `vscode`
+ * import; the server and the command line are thin layers over this.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isMap } from 'yaml';
+import type { KnowledgeBase } from '../knowledge/schema';
+import { buildCardSchema, CardSchema } from './cardSchema';
+import { cardKindOf, locateCard } from './cardLocator';
+import { Finding, Span, toDiagnostics } from './findings';
+import { KnowledgeIndex } from './knowledgeIndex';
+import { createRuleContext, Rule } from './rules/context';
+import { hubLicenseIds, licenseMissing } from './rules/licenseIds';
+import { stsMissing, stsMissingFinding } from './rules/stsBlock';
+import { checkSchema } from './schemaCheck';
+import type { CardDocument, ServiceSettings } from './types';
+import { parseCard, ParsedCard } from './yamlCard';
+
+export { CARD_FILE_GLOBS, cardKindOf, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
+export { CODES, DIAGNOSTIC_SOURCE, isDiagnosticCode } from './codes';
+export type { DiagnosticCode } from './codes';
+export { severityName, toDiagnostics } from './findings';
+export type { Finding, Span } from './findings';
+export type { CardDocument, CardKind, ServiceSettings, SeverityName, SeverityOverride } from './types';
+
+const RULES: readonly Rule[] = [stsMissing, licenseMissing, hubLicenseIds];
+
+export interface ModelCardService {
+  /** Every diagnostic for the document, with the user's severities applied and `off` codes dropped. */
+  validate(document: CardDocument, settings?: ServiceSettings): Diagnostic[];
+  /** The same, as offset findings (before severities): what fixes and tests work with. */
+  findings(document: CardDocument, settings?: ServiceSettings): Finding[];
+}
+
+export interface ServiceOptions {
+  readonly knowledge: KnowledgeBase;
+}
+
+export function createModelCardService(options: ServiceOptions): ModelCardService {
+  const index = new KnowledgeIndex(options.knowledge);
+  const schema: CardSchema = buildCardSchema(options.knowledge.hub);
+
+  const findings = (document: CardDocument, settings?: ServiceSettings): Finding[] => {
+    const text = document.getText();
+    const kind = cardKindOf(document.uri);
+    if (kind === 'markdown' && settings?.frontMatter === false) return [];
+    const located = locateCard(text, kind);
+    switch (located.kind) {
+      case 'no-front-matter':
+        return [stsMissingFinding(firstLineSpan(text, 0), false)];
+      case 'unclosed-front-matter':
+        return [{
+          code: 'yaml.syntax',
+          ...located.open,
+          message: "The front matter opened by this '---' is never closed: end it with a line holding only '---'.",
+        }];
+    }
+    const card = parseCard(text, located.yamlStart, located.yamlEnd);
+    if (card.value === undefined && card.syntaxFindings.length > 0) return [...card.syntaxFindings];
+    const cardSpan = located.kind === 'front-matter' ? located.open : rootSpan(card, text);
+    // An empty card is an empty mapping, not a type error.
+    const value = card.value ?? {};
+    const schemaFindings = checkSchema(card, value, schema, cardSpan);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return [...card.syntaxFindings, ...schemaFindings];
+    const context = createRuleContext(card, value, index, cardSpan);
+    return [...card.syntaxFindings, ...schemaFindings, ...RULES.flatMap(rule => rule(context))];
+  };
+
+  return {
+    findings,
+    validate: (document, settings) => toDiagnostics(document, findings(document, settings), settings),
+  };
+}
+
+/** The first key of a standalone card, or its first non-blank line. */
+function rootSpan(card: ParsedCard, text: string): Span {
+  const contents = card.document.contents;
+  if (isMap(contents) && contents.items[0]?.key && (contents.items[0].key as { range?: number[] }).range) {
+    const range = (contents.items[0].key as { range: number[] }).range;
+    return { start: card.base + range[0], end: card.base + range[1] };
+  }
+  const firstContent = text.search(/\S/);
+  return firstLineSpan(text, firstContent === -1 ? 0 : firstContent);
+}
+
+function firstLineSpan(text: string, from: number): Span {
+  const end = text.slice(from).search(/\r|\n/);
+  return { start: from, end: end === -1 ? text.length : from + end };
+}

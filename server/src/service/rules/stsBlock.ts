@@ -1,0 +1,19 @@
+/** Cards that carry no `sts` block at all: the taxonomy is what this product adds to a card. */
+import type { Finding } from '../findings';
+import type { Rule } from './context';
+
+export const stsMissing: Rule = context => {
+  if (context.get(['sts']) !== undefined) return [];
+  return [stsMissingFinding(context.cardSpan, true)];
+};
+
+export function stsMissingFinding(span: { start: number; end: number }, hasFrontMatter: boolean): Finding {
+  return {
+    code: 'sts.missing',
+    ...span,
+    message: hasFrontMatter
+      ? "This card has no 'sts' block: add one to state the model's architecture family, license posture and sub-categories."
+      : "This Markdown card has no YAML front matter, so the Hub sees no metadata. Start the file with a '---' block holding the license, language and an 'sts' block.",
+    data: { suggestion: null, frontMatter: hasFrontMatter },
+  };
+}

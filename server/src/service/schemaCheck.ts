@@ -1,0 +1,131 @@
+/**
+ * Validates the card against its zod schema and turns every issue into a finding on the exact key
+ * or value at fault: `schema.invalid`, `schema.missing` (on the parent's key) and
+ * `schema.unknown-key` (with the closest known key as `data.suggestion`).
+ */
+import type { z } from 'zod';
+import { closestMatch } from './closest';
+import type { Finding, Span } from './findings';
+import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from './yamlCard';
+
+type Issue = z.core.$ZodIssue;
+
+export function describePath(path: KeyPath): string {
+  return path.map((segment, index) => typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`).join('');
+}
+
+function valueAt(root: unknown, path: KeyPath): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string': return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+    case 'number': return `the number ${value}`;
+    case 'boolean': return `${value}`;
+    case 'object': return 'a mapping';
+    default: return typeof value;
+  }
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false',
+  object: 'a mapping (key: value pairs)', array: 'a list', record: 'a mapping (key: value pairs)',
+};
+
+/** The keys an object schema defines at a path, for "did you mean" on an unknown key. */
+export function knownKeysAt(schema: z.ZodType, path: KeyPath): string[] {
+  let node: z.core.$ZodType | undefined = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def: { type: string; innerType?: z.core.$ZodType } = node!._zod.def as never;
+      if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) node = def.innerType;
+      else return;
+    }
+  };
+  for (const segment of path) {
+    unwrap();
+    const def = node._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+    if (def.type === 'object' && typeof segment === 'string') node = def.shape?.[segment];
+    else if (def.type === 'array' && typeof segment === 'number') node = def.element;
+    else return [];
+    if (!node) return [];
+  }
+  unwrap();
+  const def = node._zod.def as { type: string; shape?: Record<string, unknown> };
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+export function checkSchema(card: ParsedCard, value: unknown, schema: z.ZodType, fallback: Span): Finding[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  return result.error.issues.flatMap(issue => findingsFor(card, value, schema, issue, fallback));
+}
+
+function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: Issue, fallback: Span): Finding[] {
+  const path = issue.path as KeyPath;
+  const label = path.length ? describePath(path) : 'The card';
+  const actual = valueAt(root, path);
+  const at = (span: Span | undefined) => span ?? fallback;
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(schema, path);
+      return issue.keys.map((key): Finding => {
+        const suggestion = closestMatch(key, known) ?? null;
+        const where = path.length ? describePath(path) : 'the card';
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Known keys: ${known.join(', ')}.`;
+        return {
+          code: 'schema.unknown-key',
+          ...at(keySpan(card, [...path, key])),
+          message: `'${key}' is not a key of ${where}.${hint}`,
+          data: { key, suggestion },
+        };
+      });
+    }
+    case 'invalid_type': {
+      if (actual === undefined) {
+        const parent = path.slice(0, -1);
+        return [{
+          code: 'schema.missing',
+          ...at(anchorSpan(card, parent)),
+          message: `${parent.length ? describePath(parent) : 'The card'} needs the key '${String(path[path.length - 1])}' (${EXPECTED[issue.expected] ?? issue.expected}).`,
+          data: { key: path[path.length - 1], parent: describePath(parent) },
+        }];
+      }
+      return [{
+        code: 'schema.invalid',
+        ...at(valueSpan(card, path)),
+        message: `${label} should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${kindOf(actual)}.`,
+      }];
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      return [{
+        code: 'schema.invalid',
+        ...at(valueSpan(card, path)),
+        message: `${label} should be one of ${allowed.join(', ')}, not ${kindOf(actual)}.`,
+        data: { allowed },
+      }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const relation = issue.code === 'too_small'
+        ? (issue.inclusive ? 'at least' : 'more than')
+        : (issue.inclusive ? 'at most' : 'less than');
+      return [{ code: 'schema.invalid', ...at(valueSpan(card, path)), message: `${label} should be ${relation} ${String(bound)}, not ${kindOf(actual)}.` }];
+    }
+    default:
+      // Formats, unions and refinements carry a message written in this product's words
+      // (see cardSchema.ts); it names what the value should be.
+      return [{ code: 'schema.invalid', ...at(valueSpan(card, path)), message: `${label} should be ${issue.message}, not ${kindOf(actual)}.` }];
+  }
+}

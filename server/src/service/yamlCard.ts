@@ -1,0 +1,134 @@
+/**
+ * The parsed card: the `yaml` document with its node ranges shifted into the original file, the
+ * plain value, and lookups from a key path (as zod reports it) to the exact key or value node.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Document } from 'yaml';
+import type { Finding, Span } from './findings';
+
+export type KeyPath = readonly PropertyKey[];
+
+export interface ParsedCard {
+  /** Offset of the YAML text in the file; `yaml` ranges are relative to it. */
+  readonly base: number;
+  readonly document: Document.Parsed;
+  /** The card as plain data, or undefined when it could not be built (syntax errors). */
+  readonly value: unknown;
+  readonly syntaxFindings: readonly Finding[];
+}
+
+/** `yaml` treats only LF and CRLF as line breaks; a lone CR becomes LF, which keeps every offset. */
+function normalizeLoneCarriageReturns(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+export function parseCard(fileText: string, yamlStart: number, yamlEnd: number): ParsedCard {
+  const yamlText = normalizeLoneCarriageReturns(fileText.slice(yamlStart, yamlEnd));
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+  const clamp = (offset: number) => Math.min(Math.max(offset, 0), yamlText.length) + yamlStart;
+  const syntaxFindings: Finding[] = [];
+  for (const problem of [...document.errors, ...document.warnings]) {
+    const start = clamp(problem.pos[0]);
+    const end = Math.max(clamp(problem.pos[1]), start);
+    syntaxFindings.push({
+      code: 'yaml.syntax',
+      start,
+      end,
+      message: `YAML: ${problem.message}.`.replace(/\.\.$/, '.'),
+      data: { yamlCode: problem.code },
+      severity: problem.name === 'YAMLWarning' ? 'warning' : undefined,
+    });
+  }
+  let value: unknown;
+  if (document.errors.length === 0) {
+    try {
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // Unresolved aliases and alias bombs throw here rather than in the parser.
+      syntaxFindings.push({ code: 'yaml.syntax', ...firstLine(yamlText, yamlStart), message: `YAML: ${(error as Error).message}.` });
+    }
+  }
+  return { base: yamlStart, document, value, syntaxFindings };
+}
+
+function firstLine(yamlText: string, base: number): Span {
+  const end = yamlText.search(/\r|\n/);
+  return { start: base, end: base + (end === -1 ? yamlText.length : end) };
+}
+
+export interface PathHit {
+  /** The pair holding the last segment, when that segment is a map key. */
+  readonly pair?: Pair<Node, Node | null>;
+  readonly node: Node | null | undefined;
+}
+
+/** Walks the document along a key path; returns undefined as soon as a segment is absent. */
+export function lookup(card: ParsedCard, path: KeyPath): PathHit | undefined {
+  let hit: PathHit = { node: card.document.contents };
+  for (const segment of path) {
+    const node = hit.node;
+    if (isMap(node)) {
+      const pair = node.items.find(item => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return undefined;
+      hit = { pair: pair as Pair<Node, Node | null>, node: pair.value as Node | null };
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return undefined;
+      hit = { node: isPair(item) ? (item.value as Node | null) : (item as Node) };
+    } else {
+      return undefined;
+    }
+  }
+  return hit;
+}
+
+function spanOf(card: ParsedCard, node: Node | null | undefined): Span | undefined {
+  if (!node?.range) return undefined;
+  return { start: card.base + node.range[0], end: card.base + node.range[1] };
+}
+
+/** The key of the path's last map segment, e.g. `posture` in `sts.licensing.posture`. */
+export function keySpan(card: ParsedCard, path: KeyPath): Span | undefined {
+  const hit = lookup(card, path);
+  return hit?.pair ? spanOf(card, hit.pair.key as Node) : undefined;
+}
+
+/**
+ * The value at the path; an empty value (`key:` with nothing after it) falls back to its key,
+ * and a block collection is narrowed to its first line so a range never spans a whole block.
+ */
+export function valueSpan(card: ParsedCard, path: KeyPath): Span | undefined {
+  const hit = lookup(card, path);
+  if (!hit) return undefined;
+  if (isMap(hit.node) || isSeq(hit.node)) {
+    const fromKey = hit.pair ? spanOf(card, hit.pair.key as Node) : undefined;
+    return fromKey ?? headOf(card, hit.node);
+  }
+  const span = spanOf(card, hit.node);
+  if (span && span.end > span.start) return span;
+  return hit.pair ? spanOf(card, hit.pair.key as Node) : span;
+}
+
+/** The first item (or key) of a collection: where a user looks for a sequence entry. */
+function headOf(card: ParsedCard, node: Node): Span | undefined {
+  if (!isMap(node) && !isSeq(node)) return spanOf(card, node);
+  if (node.flow) return spanOf(card, node);
+  const first = node.items[0];
+  if (isPair(first)) return spanOf(card, first.key as Node);
+  return spanOf(card, first as Node | undefined) ?? spanOf(card, node);
+}
+
+/**
+ * Where to report something about the path as a whole when it is absent: the nearest enclosing
+ * key (the contract's "a missing key: its parent's key"), or the head of a sequence item.
+ */
+export function anchorSpan(card: ParsedCard, path: KeyPath): Span | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const prefix = path.slice(0, length);
+    const hit = lookup(card, prefix);
+    if (!hit) continue;
+    if (hit.pair) return spanOf(card, hit.pair.key as Node);
+    if (hit.node && (isMap(hit.node) || isSeq(hit.node))) return headOf(card, hit.node);
+    return spanOf(card, hit.node);
+  }
+  return undefined;
+}
