@@ -75,6 +75,18 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
   const actual = valueAt(root, path);
   const at = (span: Span | undefined) => span ?? fallback;
 
+  if (actual === undefined && issue.code !== 'unrecognized_keys' && path.length > 0) {
+    const parent = path.slice(0, -1);
+    const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map(String).join(', ')}`
+      : issue.code === 'invalid_type' ? EXPECTED[issue.expected] ?? issue.expected : issue.message;
+    return [{
+      code: 'schema.missing',
+      ...at(anchorSpan(card, parent)),
+      message: `${parent.length ? describePath(parent) : 'The card'} needs the key '${String(path[path.length - 1])}' (${expected}).`,
+      data: { key: path[path.length - 1], parent: describePath(parent) },
+    }];
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeysAt(schema, path);
@@ -91,15 +103,6 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
       });
     }
     case 'invalid_type': {
-      if (actual === undefined) {
-        const parent = path.slice(0, -1);
-        return [{
-          code: 'schema.missing',
-          ...at(anchorSpan(card, parent)),
-          message: `${parent.length ? describePath(parent) : 'The card'} needs the key '${String(path[path.length - 1])}' (${EXPECTED[issue.expected] ?? issue.expected}).`,
-          data: { key: path[path.length - 1], parent: describePath(parent) },
-        }];
-      }
       return [{
         code: 'schema.invalid',
         ...at(valueSpan(card, path)),

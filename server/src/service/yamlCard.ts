@@ -114,6 +114,7 @@ function headOf(card: ParsedCard, node: Node): Span | undefined {
   if (node.flow) return spanOf(card, node);
   const first = node.items[0];
   if (isPair(first)) return spanOf(card, first.key as Node);
+  if (isMap(first) || isSeq(first)) return headOf(card, first);
   return spanOf(card, first as Node | undefined) ?? spanOf(card, node);
 }
 

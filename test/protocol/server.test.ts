@@ -1,0 +1,109 @@
+/** The built server (dist/server.js) over a real JSON-RPC connection, stdio and node IPC. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
+import { rangeOf } from '../helpers';
+import { TestClient } from './lspClient';
+
+const CARD = 'license: Apache-2.0\nsts:\n  family: codec-free\n  duplex: full\n';
+const codesOf = (params: { diagnostics: { code?: unknown }[] }) => params.diagnostics.map(d => String(d.code)).sort();
+
+for (const transport of ['stdio', 'ipc'] as const) {
+  describe(`language server over ${transport}`, () => {
+    let client: TestClient;
+    before(async () => { client = TestClient.start(transport); });
+    after(async () => { await client.stop(); });
+
+    test('initialize announces incremental sync and the server name', async () => {
+      const result = await client.initialize();
+      const sync = result.capabilities.textDocumentSync;
+      assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Incremental);
+      assert.equal(result.serverInfo?.name, 'sts-model-cards');
+    });
+
+    test('didOpen publishes diagnostics with exact ranges', async () => {
+      const uri = `file:///${transport}/open.modelcard.yaml`;
+      await client.open(uri, CARD);
+      const published = await client.diagnostics(uri);
+      assert.equal(published.version, 1);
+      assert.deepEqual(codesOf(published), ['license.unknown-id']);
+      const unknownId = published.diagnostics.find(d => d.code === 'license.unknown-id')!;
+      assert.deepEqual(unknownId.range, rangeOf(CARD, 'Apache-2.0'));
+      assert.equal(unknownId.source, 'sts-model-cards');
+      assert.deepEqual((unknownId.data as { suggestion: string }).suggestion, 'apache-2.0');
+    });
+
+    test('incremental didChange updates the diagnostics for the new version', async () => {
+      const uri = `file:///${transport}/change.modelcard.yaml`;
+      await client.open(uri, CARD);
+      await client.diagnostics(uri, params => params.version === 1);
+      // Fix the license id in place: replace "A" of Apache with "a" (line 0, character 9).
+      await client.change(uri, 2, [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 10 } }, text: 'a' }]);
+      const fixed = await client.diagnostics(uri, params => params.version === 2);
+      assert.ok(!fixed.diagnostics.some(d => d.code === 'license.unknown-id'));
+      // Two edits in one notification: break the duplex value, then add a line above it.
+      await client.change(uri, 3, [
+        { range: { start: { line: 3, character: 10 }, end: { line: 3, character: 14 } }, text: 'sometimes' },
+        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '  name: Test\n' },
+      ]);
+      const broken = await client.diagnostics(uri, params => params.version === 3);
+      const invalid = broken.diagnostics.find(d => d.code === 'schema.invalid')!;
+      assert.deepEqual(invalid.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 19 } });
+    });
+
+    test('a Markdown card is checked through its front matter, with ranges in the Markdown file', async () => {
+      const uri = `file:///${transport}/README.md`;
+      const text = '# not yet\n';
+      await client.open(uri, `---\nlicense: other\n---\n${text}`);
+      const published = await client.diagnostics(uri);
+      const incomplete = published.diagnostics.find(d => d.code === 'license.other-incomplete')!;
+      assert.deepEqual(incomplete.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 14 } });
+    });
+
+    test('a plain README without front matter gets nothing', async () => {
+      const uri = `file:///${transport}/plain/README.md`;
+      await client.open(uri, '# A project\n\nNot a model card.\n');
+      assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
+    });
+
+    test('a settings change re-applies severities without reopening', async () => {
+      const uri = `file:///${transport}/settings.modelcard.yaml`;
+      await client.open(uri, 'license: unknown\nsts: { family: codec-free }\n');
+      const before = await client.diagnostics(uri, params => params.diagnostics.some(d => d.code === 'license.unconfirmed'));
+      assert.equal(before.diagnostics.find(d => d.code === 'license.unconfirmed')!.severity, 2);
+      await client.changeSettings({ severity: { 'license.unconfirmed': 'error' } });
+      const raised = await client.diagnostics(uri, params => params.diagnostics.find(d => d.code === 'license.unconfirmed')?.severity === 1);
+      assert.equal(raised.version, 1);
+      await client.changeSettings({ severity: { 'license.unconfirmed': 'off' } });
+      await client.diagnostics(uri, params => !params.diagnostics.some(d => d.code === 'license.unconfirmed'));
+      await client.changeSettings({});
+      await client.diagnostics(uri, params => params.diagnostics.some(d => d.code === 'license.unconfirmed'));
+      assert.ok(client.configurationRequests > 0, 'the server pulled settings through workspace/configuration');
+    });
+
+    test('closing a document clears its diagnostics', async () => {
+      const uri = `file:///${transport}/close.modelcard.yaml`;
+      await client.open(uri, CARD);
+      await client.diagnostics(uri, params => params.diagnostics.length > 0);
+      await client.close(uri);
+      await client.diagnostics(uri, params => params.diagnostics.length === 0);
+    });
+  });
+}
+
+describe('settings pushed by a client without workspace/configuration', () => {
+  test('didChangeConfiguration settings apply directly', async () => {
+    const client = TestClient.start('stdio');
+    try {
+      await client.initialize(false);
+      const uri = 'file:///push/card.modelcard.yaml';
+      await client.open(uri, 'license: unknown\n');
+      await client.diagnostics(uri, params => params.diagnostics.some(d => d.code === 'license.unconfirmed'));
+      await client.changeSettings({ severity: { 'license.unconfirmed': 'off' } });
+      await client.diagnostics(uri, params => !params.diagnostics.some(d => d.code === 'license.unconfirmed'));
+      assert.equal(client.configurationRequests, 0);
+    } finally {
+      await client.stop();
+    }
+  });
+});
