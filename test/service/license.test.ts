@@ -115,7 +115,7 @@ describe('license.known-id-as-name', () => {
   test('a Hub id as license_name is information on the name, related to license: other', () => {
     const text = 'license: other\nlicense_name: apache-2.0\nlicense_link: LICENSE\n';
     const diagnostics = diagnose(text);
-    assert.deepEqual(codes(diagnostics), ['license.known-id-as-name', 'sts.missing']);
+    assert.deepEqual(codes(diagnostics), ['license.known-id-as-name']);
     const [diagnostic] = withCode(diagnostics, 'license.known-id-as-name');
     assert.equal(diagnostic.severity, 3);
     assert.deepEqual(diagnostic.range, rangeOf(text, 'apache-2.0'));

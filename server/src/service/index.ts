@@ -62,7 +62,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     const value = card.value ?? {};
     const schemaFindings = checkSchema(card, value, schema, cardSpan);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return [...card.syntaxFindings, ...schemaFindings];
-    const context = createRuleContext(card, value, index, cardSpan);
+    const context = createRuleContext(kind, card, value, index, cardSpan);
     return [...card.syntaxFindings, ...schemaFindings, ...RULES.flatMap(rule => rule(context))];
   };
 

@@ -40,6 +40,13 @@ const EXPECTED: Record<string, string> = {
   object: 'a mapping (key: value pairs)', array: 'a list', record: 'a mapping (key: value pairs)',
 };
 
+/** A short list is spelled out; a long one (the Hub's pipeline tags) is summed up with the nearest value. */
+function describeAllowed(allowed: readonly string[], actual: unknown): string {
+  if (allowed.length <= 8) return `one of ${allowed.join(', ')}`;
+  const nearest = typeof actual === 'string' ? closestMatch(actual, allowed) : undefined;
+  return `one of ${allowed.length} allowed values${nearest ? ` (the nearest is '${nearest}')` : ''}`;
+}
+
 /** The keys an object schema defines at a path, for "did you mean" on an unknown key. */
 export function knownKeysAt(schema: z.ZodType, path: KeyPath): string[] {
   let node: z.core.$ZodType | undefined = schema;
@@ -114,7 +121,7 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
       return [{
         code: 'schema.invalid',
         ...at(valueSpan(card, path)),
-        message: `${label} should be one of ${allowed.join(', ')}, not ${kindOf(actual)}.`,
+        message: `${label} should be ${describeAllowed(allowed, actual)}, not ${kindOf(actual)}.`,
         data: { allowed },
       }];
     }

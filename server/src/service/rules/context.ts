@@ -3,10 +3,12 @@
  * that fall back to the card's anchor (the opening `---` or the first key) so no finding is lost.
  */
 import type { Finding, Span } from '../findings';
+import type { CardKind } from '../types';
 import type { KnowledgeIndex } from '../knowledgeIndex';
 import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from '../yamlCard';
 
 export interface RuleContext {
+  readonly kind: CardKind;
   readonly card: ParsedCard;
   readonly index: KnowledgeIndex;
   /** The raw value at a path; rules never assume the schema passed. */
@@ -21,8 +23,9 @@ export interface RuleContext {
 
 export type Rule = (context: RuleContext) => Finding[];
 
-export function createRuleContext(card: ParsedCard, value: unknown, index: KnowledgeIndex, cardSpan: Span): RuleContext {
+export function createRuleContext(kind: CardKind, card: ParsedCard, value: unknown, index: KnowledgeIndex, cardSpan: Span): RuleContext {
   return {
+    kind,
     card,
     index,
     cardSpan,

@@ -1,9 +1,12 @@
-/** Cards that carry no `sts` block at all: the taxonomy is what this product adds to a card. */
+/**
+ * Markdown cards that carry no `sts` block (the contract's `sts.missing` is for Markdown cards:
+ * a Hub README is where the taxonomy is most often absent).
+ */
 import type { Finding } from '../findings';
 import type { Rule } from './context';
 
 export const stsMissing: Rule = context => {
-  if (context.get(['sts']) !== undefined) return [];
+  if (context.kind !== 'markdown' || context.get(['sts']) !== undefined) return [];
   return [stsMissingFinding(context.cardSpan, true)];
 };
 

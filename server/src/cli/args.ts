@@ -1,0 +1,94 @@
+/**
+ * Parses the command line of `modelcard-lint`. Pure: no I/O, so main decides what to print.
+ *
+ *     modelcard-lint [--format text|json|sarif] [--fix] <file|directory|glob>...
+ */
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  readonly format: OutputFormat;
+  readonly fix: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly paths: readonly string[];
+}
+
+export interface ParsedArgs {
+  readonly options: CliOptions;
+  /** Usage errors, one message each; when any, nothing is checked. */
+  readonly errors: readonly string[];
+}
+
+export const USAGE = `Usage: modelcard-lint [--format text|json|sarif] [--fix] <file|directory|glob>...
+
+Checks model cards of speech-to-speech models: standalone *.modelcard.yaml / modelcard.yaml
+files and the YAML front matter of README.md, MODEL_CARD.md and *.modelcard.md.
+
+Options:
+  -f, --format <format>  output format: text (default), json or sarif
+      --fix              apply the fixes that are safe without a choice (not available yet)
+  -h, --help             print this help and exit
+  -v, --version          print the version and exit
+
+A directory is searched for model cards (skipping node_modules and .git); a file named
+explicitly is always checked; quote globs such as 'cards/**/*.yaml' to let modelcard-lint
+expand them.
+
+Exit status: 0 no errors, 1 some diagnostic is an error, 2 usage error or unreadable file.
+`;
+
+function isFormat(value: string): value is OutputFormat {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  let format: OutputFormat = 'text';
+  let fix = false;
+  let help = false;
+  let version = false;
+  const paths: string[] = [];
+  const errors: string[] = [];
+
+  const setFormat = (value: string | undefined) => {
+    if (value === undefined || value === '') {
+      errors.push(`option '--format' needs a value: one of ${FORMATS.join(', ')}`);
+    } else if (isFormat(value)) {
+      format = value;
+    } else {
+      errors.push(`unknown format '${value}': use one of ${FORMATS.join(', ')}`);
+    }
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--format' || arg === '-f') {
+      const value = argv[i + 1];
+      // `--format --fix` is a missing value, not a format called `--fix`.
+      if (value !== undefined && !value.startsWith('-')) i++;
+      setFormat(value !== undefined && !value.startsWith('-') ? value : undefined);
+    } else if (arg.startsWith('--format=')) {
+      setFormat(arg.slice('--format='.length));
+    } else if (arg === '--fix') {
+      fix = true;
+    } else if (arg === '--help' || arg === '-h') {
+      help = true;
+    } else if (arg === '--version' || arg === '-v' || arg === '-V') {
+      version = true;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      errors.push(`unknown option '${arg}'`);
+    } else {
+      paths.push(arg);
+    }
+  }
+
+  if (!help && !version && errors.length === 0 && paths.length === 0) {
+    errors.push('no files, directories or globs to check');
+  }
+  return { options: { format, fix, help, version, paths }, errors };
+}

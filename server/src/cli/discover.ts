@@ -1,0 +1,170 @@
+/**
+ * Turns the command line's paths into the list of card files to check (section 1 of the design):
+ * explicit files as they are, directories searched by card name, globs expanded by tinyglobby.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+// `require`, not `import`: esbuild then bundles tinyglobby's CommonJS build; its ESM build (and
+// fdir's) call createRequire(import.meta.url), which is undefined in the CommonJS bundle.
+import tinyglobby = require('tinyglobby');
+
+export interface CardFile {
+  /** Absolute path, what is read. */
+  readonly absPath: string;
+  /** The path the report shows: as given on the command line, or relative to the current directory. */
+  readonly displayPath: string;
+  /** Found by a directory walk or a glob: a Markdown file is a card only when it has front matter. */
+  readonly requireFrontMatter: boolean;
+}
+
+export interface DiscoveryProblem {
+  /** `usage` for an argument that names nothing; `read` for a directory that cannot be listed. */
+  readonly kind: 'usage' | 'read';
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Discovery {
+  /** Sorted by display path, each file once. */
+  readonly files: readonly CardFile[];
+  readonly problems: readonly DiscoveryProblem[];
+}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const YAML_CARD = /(^|\.)modelcard\.ya?ml$/;
+const MARKDOWN_CARD = /^(README\.md|MODEL_CARD\.md|.+\.modelcard\.md)$/;
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** 'yaml' for a standalone card name, 'markdown' for a Markdown card name, undefined otherwise. */
+export function cardNameKind(fileName: string): 'yaml' | 'markdown' | undefined {
+  if (YAML_CARD.test(fileName)) return 'yaml';
+  if (MARKDOWN_CARD.test(fileName)) return 'markdown';
+  return undefined;
+}
+
+export async function discover(args: readonly string[], cwd: string): Promise<Discovery> {
+  const found = new Map<string, CardFile>();
+  const problems: DiscoveryProblem[] = [];
+  const add = (file: CardFile) => {
+    const existing = found.get(file.absPath);
+    // A file named explicitly is always checked, even when a walk also found it.
+    if (!existing || (existing.requireFrontMatter && !file.requireFrontMatter)) found.set(file.absPath, file);
+  };
+  const visited = new Set<string>();
+
+  for (const arg of args) {
+    const absPath = path.resolve(cwd, arg);
+    const stats = await statOrUndefined(absPath);
+    if (stats?.isDirectory()) {
+      await walk(absPath, path.normalize(arg), visited, add, problems);
+    } else if (stats) {
+      add({ absPath, displayPath: path.normalize(arg), requireFrontMatter: false });
+    } else if (tinyglobby.isDynamicPattern(arg)) {
+      const matches = await expandGlob(arg, cwd);
+      if (matches.length === 0) problems.push({ kind: 'usage', path: arg, message: `no files match '${arg}'` });
+      for (const match of matches) {
+        add({ absPath: match, displayPath: displayPathOf(match, cwd), requireFrontMatter: MARKDOWN.test(match) });
+      }
+    } else if ((await isDanglingLink(absPath)) || (await statFailsOtherThanMissing(absPath))) {
+      // A symlink to nothing or a path that cannot be looked at, named explicitly: reading it says why.
+      add({ absPath, displayPath: path.normalize(arg), requireFrontMatter: false });
+    } else {
+      problems.push({ kind: 'usage', path: arg, message: `no such file, directory or glob match: '${arg}'` });
+    }
+  }
+
+  const files = [...found.values()].sort((a, b) => compare(a.displayPath, b.displayPath));
+  return { files, problems };
+}
+
+async function walk(
+  dir: string, displayDir: string, visited: Set<string>, add: (file: CardFile) => void, problems: DiscoveryProblem[],
+): Promise<void> {
+  let entries: fs.Dirent[];
+  try {
+    // Symlinked directories can loop back: each real directory is searched once.
+    const real = await fs.promises.realpath(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ kind: 'read', path: displayDir, message: `cannot read directory '${displayDir}': ${errorMessage(error)}` });
+    return;
+  }
+  entries.sort((a, b) => compare(a.name, b.name));
+  for (const entry of entries) {
+    if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const absPath = path.join(dir, entry.name);
+    const displayPath = path.join(displayDir, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await statOrUndefined(absPath);
+      isDirectory = target?.isDirectory() ?? false;
+      // A dangling link with a card's name is a card that cannot be read: reading it says so.
+      isFile = target ? target.isFile() : true;
+    }
+    if (isDirectory) {
+      await walk(absPath, displayPath, visited, add, problems);
+    } else if (isFile) {
+      const kind = cardNameKind(entry.name);
+      if (kind) add({ absPath, displayPath, requireFrontMatter: kind === 'markdown' });
+    }
+  }
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const matches = await tinyglobby.glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  return matches.map(match => path.normalize(match));
+}
+
+/** Relative to the current directory when inside it, absolute otherwise. */
+export function displayPathOf(absPath: string, cwd: string): string {
+  const relative = path.relative(cwd, absPath);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return absPath;
+  }
+  return relative;
+}
+
+async function statOrUndefined(absPath: string): Promise<fs.Stats | undefined> {
+  try {
+    return await fs.promises.stat(absPath);
+  } catch {
+    return undefined;
+  }
+}
+
+async function statFailsOtherThanMissing(absPath: string): Promise<boolean> {
+  try {
+    await fs.promises.stat(absPath);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
+}
+
+async function isDanglingLink(absPath: string): Promise<boolean> {
+  try {
+    return (await fs.promises.lstat(absPath)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
