@@ -10,7 +10,10 @@ import { cardKindOf, locateCard } from './cardLocator';
 import { Finding, Span, toDiagnostics } from './findings';
 import { KnowledgeIndex } from './knowledgeIndex';
 import { createRuleContext, Rule } from './rules/context';
+import { baseModelConditions } from './rules/baseModelLineage';
 import { hubLicenseIds, licenseMissing } from './rules/licenseIds';
+import { commercialUseAgainstLicenses, postureAgainstLicenses } from './rules/licensePosture';
+import { consentForVoiceCloning, latencyKinds } from './rules/stsDetails';
 import { stsMissing, stsMissingFinding } from './rules/stsBlock';
 import { checkSchema } from './schemaCheck';
 import type { CardDocument, ServiceSettings } from './types';
@@ -23,7 +26,11 @@ export { severityName, toDiagnostics } from './findings';
 export type { Finding, Span } from './findings';
 export type { CardDocument, CardKind, ServiceSettings, SeverityName, SeverityOverride } from './types';
 
-const RULES: readonly Rule[] = [stsMissing, licenseMissing, hubLicenseIds];
+const RULES: readonly Rule[] = [
+  stsMissing, licenseMissing, hubLicenseIds,
+  postureAgainstLicenses, commercialUseAgainstLicenses, baseModelConditions,
+  consentForVoiceCloning, latencyKinds,
+];
 
 export interface ModelCardService {
   /** Every diagnostic for the document, with the user's severities applied and `off` codes dropped. */

@@ -1,6 +1,7 @@
 /**
  * The service's tiny document interface and its settings. Anything with `uri`, `version`,
- * `getText()` and `positionAt()` works, `vscode-languageserver-textdocument`'s TextDocument included.
+ * `getText()`, `positionAt()` and `offsetAt()` works, `vscode-languageserver-textdocument`'s
+ * TextDocument included.
  */
 import type { Position } from 'vscode-languageserver-types';
 
@@ -9,6 +10,7 @@ export interface CardDocument {
   readonly version: number;
   getText(): string;
   positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
 }
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
