@@ -40,3 +40,11 @@ export type DiagnosticCode = keyof typeof CODES;
 export function isDiagnosticCode(value: string): value is DiagnosticCode {
   return Object.prototype.hasOwnProperty.call(CODES, value);
 }
+
+/** The rules reference in the repository; each code has a section headed by the code itself. */
+export const RULES_DOCUMENTATION_URL = 'https://github.com/sts-model-cards/sts-model-cards/blob/main/docs/rules.md';
+
+/** GitHub's anchor for a heading `` ## `license.unknown-id` ``: lower case, dots and backticks dropped. */
+export function ruleHref(code: string): string {
+  return `${RULES_DOCUMENTATION_URL}#${code.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-')}`;
+}

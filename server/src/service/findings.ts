@@ -3,7 +3,7 @@
  * edge of the service, through the document's own `positionAt`.
  */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CODES, DIAGNOSTIC_SOURCE, DiagnosticCode } from './codes';
+import { CODES, DIAGNOSTIC_SOURCE, DiagnosticCode, ruleHref } from './codes';
 import type { CardDocument, SeverityName, ServiceSettings } from './types';
 
 export interface Span {
@@ -49,6 +49,7 @@ export function toDiagnostic(document: CardDocument, finding: Finding, severity:
     range,
     severity: SEVERITY[severity],
     code: finding.code,
+    codeDescription: { href: ruleHref(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

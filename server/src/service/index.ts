@@ -16,7 +16,8 @@ import { commercialUseAgainstLicenses, postureAgainstLicenses } from './rules/li
 import { consentForVoiceCloning, latencyKinds } from './rules/stsDetails';
 import { stsMissing, stsMissingFinding } from './rules/stsBlock';
 import { checkSchema } from './schemaCheck';
-import type { CardDocument, ServiceSettings } from './types';
+import { applySuppressions } from './suppressions';
+import type { CardDocument, CardKind, ServiceSettings } from './types';
 import { parseCard, ParsedCard } from './yamlCard';
 
 export { CARD_FILE_GLOBS, cardKindOf, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
@@ -63,15 +64,21 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
         }];
     }
     const card = parseCard(text, located.yamlStart, located.yamlEnd);
-    if (card.value === undefined && card.syntaxFindings.length > 0) return [...card.syntaxFindings];
     const cardSpan = located.kind === 'front-matter' ? located.open : rootSpan(card, text);
+    const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan)];
+    return applySuppressions(all, text, located.yamlStart, located.yamlEnd);
+  };
+
+  /** Schema and rules, once the YAML has given a value (syntax errors alone otherwise). */
+  function checkCard(kind: CardKind, card: ParsedCard, cardSpan: Span): Finding[] {
+    if (card.value === undefined && card.syntaxFindings.length > 0) return [];
     // An empty card is an empty mapping, not a type error.
     const value = card.value ?? {};
     const schemaFindings = checkSchema(card, value, schema, cardSpan);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return [...card.syntaxFindings, ...schemaFindings];
+    if (typeof value !== 'object' || Array.isArray(value)) return schemaFindings;
     const context = createRuleContext(kind, card, value, index, cardSpan);
-    return [...card.syntaxFindings, ...schemaFindings, ...RULES.flatMap(rule => rule(context))];
-  };
+    return [...schemaFindings, ...RULES.flatMap(rule => rule(context))];
+  }
 
   return {
     findings,
