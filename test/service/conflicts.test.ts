@@ -102,7 +102,7 @@ describe('license.base-model-conflict', () => {
   });
 
   test('an unknown base model yields no claim at all', () => {
-    const text = 'license: mit\nbase_model: someone/unknown-model\nsts:\n  licensing: { posture: permissive }\n';
+    const text = 'license: mit\nbase_model: someone/unknown-model\nsts:\n  family: codec-free\n  licensing: { posture: permissive }\n';
     assert.deepEqual(codes(diagnose(text)), []);
   });
 });
@@ -117,7 +117,7 @@ describe('license.attribution-missing', () => {
   });
 
   test('with attribution it passes', () => {
-    const text = 'license: cc-by-4.0\nbase_model: kyutai/moshiko-pytorch-bf16\nsts:\n  licensing: { posture: permissive, attribution: "Built on Moshi by Kyutai (CC BY 4.0)." }\n';
+    const text = 'license: cc-by-4.0\nbase_model: kyutai/moshiko-pytorch-bf16\nsts:\n  family: dual-stream-codec\n  licensing: { posture: permissive, attribution: "Built on Moshi by Kyutai (CC BY 4.0)." }\n';
     assert.deepEqual(codes(diagnose(text)), []);
   });
 });

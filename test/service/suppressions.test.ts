@@ -7,6 +7,7 @@ describe('suppression comments', () => {
     const text = [
       'license: mit',
       'sts:',
+      '  family: codec-free',
       '  latency:',
       '    # modelcard-disable-next-line latency.unlabeled',
       '    - ms: 200',
@@ -15,16 +16,16 @@ describe('suppression comments', () => {
     ].join('\n');
     const diagnostics = diagnose(text);
     assert.deepEqual(codes(diagnostics), ['latency.unlabeled']);
-    assert.equal(diagnostics[0].range.start.line, 5);
+    assert.equal(diagnostics[0].range.start.line, 6);
   });
 
   test('disable-next-line with another code keeps this one', () => {
-    const text = 'sts:\n  # modelcard-disable-next-line consent.missing\n  duplex: sometimes\nlicense: mit\n';
+    const text = 'sts:\n  family: codec-free\n  # modelcard-disable-next-line consent.missing\n  duplex: sometimes\nlicense: mit\n';
     assert.deepEqual(codes(diagnose(text)), ['schema.invalid']);
   });
 
   test('disable drops codes in the whole file, several at once', () => {
-    const text = '# modelcard-disable license.unconfirmed, latency.unlabeled\nlicense: unknown\nsts:\n  latency: [{ ms: 1 }]\n  duplex: sometimes\n';
+    const text = '# modelcard-disable license.unconfirmed, latency.unlabeled, family.missing\nlicense: unknown\nsts:\n  latency: [{ ms: 1 }]\n  duplex: sometimes\n';
     assert.deepEqual(codes(diagnose(text)), ['schema.invalid']);
   });
 
@@ -39,7 +40,7 @@ describe('suppression comments', () => {
   });
 
   test('a directive without codes drops every code on the next line', () => {
-    const text = 'license: mit\nsts:\n  # modelcard-disable-next-line\n  duplex: sometimes\n';
+    const text = 'license: mit\nsts:\n  family: codec-free\n  # modelcard-disable-next-line\n  duplex: sometimes\n';
     assert.deepEqual(codes(diagnose(text)), []);
   });
 

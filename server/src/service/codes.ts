@@ -31,6 +31,7 @@ export const CODES = {
   'license.sibling-missing': { severity: 'warning', summary: 'Posture `split-with-sibling` without `licensing.siblings`.' },
   'license.closed-with-open-weights': { severity: 'error', summary: 'Posture `closed-commercial` with an open weights license.' },
   'license.unconfirmed': { severity: 'warning', summary: '`license: unknown`: the license is not confirmed.' },
+  'subcategory.suggested': { severity: 'information', summary: "The card's text describes a sub-category that `sts.subcategories` does not list." },
   'consent.missing': { severity: 'warning', summary: 'Sub-category `voice-cloning` without `consent`.' },
   'latency.unlabeled': { severity: 'warning', summary: 'A latency figure without `kind`.' },
 } as const satisfies Record<string, CodeInfo>;

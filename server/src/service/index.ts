@@ -13,7 +13,9 @@ import { createRuleContext, Rule } from './rules/context';
 import { baseModelConditions } from './rules/baseModelLineage';
 import { hubLicenseIds, licenseMissing } from './rules/licenseIds';
 import { commercialUseAgainstLicenses, postureAgainstLicenses } from './rules/licensePosture';
+import { familyMismatch, familyMissing, subcategoriesSuggested } from './rules/family';
 import { consentForVoiceCloning, latencyKinds } from './rules/stsDetails';
+import { createFamilySuggester } from './suggest';
 import { stsMissing, stsMissingFinding } from './rules/stsBlock';
 import { checkSchema } from './schemaCheck';
 import { applySuppressions } from './suppressions';
@@ -31,6 +33,7 @@ const RULES: readonly Rule[] = [
   stsMissing, licenseMissing, hubLicenseIds,
   postureAgainstLicenses, commercialUseAgainstLicenses, baseModelConditions,
   consentForVoiceCloning, latencyKinds,
+  familyMissing, familyMismatch, subcategoriesSuggested,
 ];
 
 export interface ModelCardService {
@@ -47,6 +50,7 @@ export interface ServiceOptions {
 export function createModelCardService(options: ServiceOptions): ModelCardService {
   const index = new KnowledgeIndex(options.knowledge);
   const schema: CardSchema = buildCardSchema(options.knowledge.hub);
+  const suggester = createFamilySuggester(options.knowledge);
 
   const findings = (document: CardDocument, settings?: ServiceSettings): Finding[] => {
     const text = document.getText();
@@ -55,7 +59,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     const located = locateCard(text, kind);
     switch (located.kind) {
       case 'no-front-matter':
-        return [stsMissingFinding(firstLineSpan(text, 0), false)];
+        return [stsMissingFinding(firstLineSpan(text, 0), false, suggester.suggest(text))];
       case 'unclosed-front-matter':
         return [{
           code: 'yaml.syntax',
@@ -65,18 +69,19 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     }
     const card = parseCard(text, located.yamlStart, located.yamlEnd);
     const cardSpan = located.kind === 'front-matter' ? located.open : rootSpan(card, text);
-    const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan)];
+    const body = located.kind === 'front-matter' ? text.slice(located.close.end) : '';
+    const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan, body)];
     return applySuppressions(all, text, located.yamlStart, located.yamlEnd);
   };
 
   /** Schema and rules, once the YAML has given a value (syntax errors alone otherwise). */
-  function checkCard(kind: CardKind, card: ParsedCard, cardSpan: Span): Finding[] {
+  function checkCard(kind: CardKind, card: ParsedCard, cardSpan: Span, body: string): Finding[] {
     if (card.value === undefined && card.syntaxFindings.length > 0) return [];
     // An empty card is an empty mapping, not a type error.
     const value = card.value ?? {};
     const schemaFindings = checkSchema(card, value, schema, cardSpan);
     if (typeof value !== 'object' || Array.isArray(value)) return schemaFindings;
-    const context = createRuleContext(kind, card, value, index, cardSpan);
+    const context = createRuleContext(kind, card, value, index, cardSpan, { suggester, body });
     return [...schemaFindings, ...RULES.flatMap(rule => rule(context))];
   }
 

@@ -5,6 +5,7 @@
 import type { Finding, Span } from '../findings';
 import type { CardKind } from '../types';
 import type { KnowledgeIndex } from '../knowledgeIndex';
+import type { FamilySuggester, FamilySuggestion, SubcategorySuggestion } from '../suggest';
 import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from '../yamlCard';
 
 export interface RuleContext {
@@ -19,12 +20,36 @@ export interface RuleContext {
   anchorSpan(path: KeyPath): Span;
   /** Where a finding about the card as a whole goes. */
   readonly cardSpan: Span;
+  /** The family the card's prose (sts.architecture and the Markdown body) points to; computed once. */
+  familySuggestion(): FamilySuggestion | null;
+  subcategorySuggestions(): SubcategorySuggestion[];
 }
 
 export type Rule = (context: RuleContext) => Finding[];
 
-export function createRuleContext(kind: CardKind, card: ParsedCard, value: unknown, index: KnowledgeIndex, cardSpan: Span): RuleContext {
+export interface Prose {
+  readonly suggester: FamilySuggester;
+  /** The Markdown body after the front matter ('' for a standalone card). */
+  readonly body: string;
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let result: T;
+  return () => {
+    if (!done) { result = compute(); done = true; }
+    return result;
+  };
+}
+
+export function createRuleContext(kind: CardKind, card: ParsedCard, value: unknown, index: KnowledgeIndex, cardSpan: Span, prose: Prose): RuleContext {
+  const proseText = once(() => {
+    const architecture = (value as { sts?: { architecture?: unknown } }).sts?.architecture;
+    return `${typeof architecture === 'string' ? architecture : ''}\n\n${prose.body}`;
+  });
   return {
+    familySuggestion: once(() => prose.suggester.suggest(proseText())),
+    subcategorySuggestions: once(() => prose.suggester.suggestSubcategories(proseText())),
     kind,
     card,
     index,

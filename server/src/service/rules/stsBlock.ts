@@ -3,20 +3,25 @@
  * a Hub README is where the taxonomy is most often absent).
  */
 import type { Finding } from '../findings';
+import type { FamilySuggestion } from '../suggest';
 import type { Rule } from './context';
 
 export const stsMissing: Rule = context => {
   if (context.kind !== 'markdown' || context.get(['sts']) !== undefined) return [];
-  return [stsMissingFinding(context.cardSpan, true)];
+  return [stsMissingFinding(context.cardSpan, true, context.familySuggestion())];
 };
 
-export function stsMissingFinding(span: { start: number; end: number }, hasFrontMatter: boolean): Finding {
+export function stsMissingFinding(span: { start: number; end: number }, hasFrontMatter: boolean, suggestion: FamilySuggestion | null): Finding {
+  const hint = suggestion ? ` Its text points to family ${suggestion.family}.` : '';
   return {
     code: 'sts.missing',
     ...span,
     message: hasFrontMatter
-      ? "This card has no 'sts' block: add one to state the model's architecture family, license posture and sub-categories."
-      : "This Markdown card has no YAML front matter, so the Hub sees no metadata. Start the file with a '---' block holding the license, language and an 'sts' block.",
-    data: { suggestion: null, frontMatter: hasFrontMatter },
+      ? `This card has no 'sts' block: add one to state the model's architecture family, license posture and sub-categories.${hint}`
+      : `This Markdown card has no YAML front matter, so the Hub sees no metadata. Start the file with a '---' block holding the license, language and an 'sts' block.${hint}`,
+    data: {
+      suggestion: suggestion && { family: suggestion.family, confidence: suggestion.confidence, evidence: suggestion.evidence },
+      frontMatter: hasFrontMatter,
+    },
   };
 }

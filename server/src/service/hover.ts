@@ -1,0 +1,119 @@
+/**
+ * Hover for model cards: what a key of the card format means, and for a value that is a
+ * knowledge id (family, posture, sub-category, license, known model) the facts the knowledge
+ * base holds about it. Pure: text and a position in, an LSP `Hover` out.
+ */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { isScalar } from 'yaml';
+import { cardKindOf, LocatedCard, locateCard } from './cardLocator';
+import { HoverContent } from './hover/content';
+import { patternOf } from './hover/keyDocs';
+import type { KnowledgeIndex } from './knowledgeIndex';
+import { NodeAt, nodeAtOffset } from './nodeAt';
+import type { CardDocument, ServiceSettings } from './types';
+import { lookup, parseCard, ParsedCard } from './yamlCard';
+
+export interface HoverProvider {
+  /**
+   * The hover at a position, or null: outside the card (a Markdown body, the `---` markers),
+   * on punctuation, on an empty value, on a value with nothing to say (free text, an unknown
+   * id, an unknown base model), or when front matter checks are off for a Markdown card.
+   * Never throws.
+   */
+  hover(document: CardDocument, position: Position, settings?: ServiceSettings): Hover | null;
+}
+
+interface Parsed {
+  readonly version: number;
+  readonly text: string;
+  readonly located: LocatedCard;
+  readonly card?: ParsedCard;
+}
+
+/** Parsed documents kept for repeated hovers over the same text. */
+const CACHE_SIZE = 8;
+
+export function createHoverProvider(index: KnowledgeIndex): HoverProvider {
+  const content = new HoverContent(index);
+  const cache = new Map<string, Parsed>();
+
+  const parse = (document: CardDocument): Parsed => {
+    const text = document.getText();
+    const cached = cache.get(document.uri);
+    if (cached && cached.version === document.version && cached.text === text) return cached;
+    const located = locateCard(text, cardKindOf(document.uri));
+    const card = located.kind === 'yaml' || located.kind === 'front-matter'
+      ? parseCard(text, located.yamlStart, located.yamlEnd)
+      : undefined;
+    const parsed = { version: document.version, text, located, card };
+    cache.delete(document.uri);
+    cache.set(document.uri, parsed);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return parsed;
+  };
+
+  const markdownFor = (card: ParsedCard, node: NodeAt): string | undefined => {
+    const pattern = patternOf(node.path);
+    if (node.on === 'key') return content.key(pattern);
+    if (typeof node.value !== 'string') return undefined;
+    const value = node.value.trim();
+    switch (pattern) {
+      case 'sts.family':
+        return content.family(value);
+      case 'sts.licensing.posture':
+      case 'sts.licensing.siblings[].posture':
+        return content.posture(value);
+      case 'sts.subcategories[]':
+        return content.subcategory(value);
+      case 'license':
+      case 'license[]':
+        return value === 'other' ? content.otherLicense(scalarText(card, ['license_name'])) : content.license(value);
+      case 'sts.licensing.code':
+        return content.license(value);
+      case 'license_name':
+        return content.licenseNamed(value);
+      case 'base_model':
+      case 'base_model[]':
+      case 'sts.name':
+      case 'sts.licensing.siblings[].name':
+        return content.model(value);
+      default:
+        return content.value(pattern, value);
+    }
+  };
+
+  return {
+    hover(document, position, settings) {
+      try {
+        if (settings?.frontMatter === false && cardKindOf(document.uri) === 'markdown') return null;
+        const { located, card } = parse(document);
+        if (!card || (located.kind !== 'yaml' && located.kind !== 'front-matter')) return null;
+        const offset = document.offsetAt(position);
+        // The front matter ends where its closing `---` line starts; a standalone card at its end.
+        const inside = located.kind === 'front-matter'
+          ? offset >= located.yamlStart && offset < located.yamlEnd
+          : offset >= located.yamlStart && offset <= located.yamlEnd;
+        if (!inside) return null;
+        const node = nodeAtOffset(card, offset);
+        if (!node || node.empty) return null;
+        const value = markdownFor(card, node);
+        if (value === undefined) return null;
+        return {
+          contents: { kind: 'markdown', value },
+          range: { start: document.positionAt(node.span.start), end: document.positionAt(node.span.end) },
+        };
+      } catch {
+        // A hover is never worth an error: a document the parser chokes on simply has none.
+        return null;
+      }
+    },
+  };
+}
+
+/** A top-level text value of the card (`license_name`), read from the YAML even when it has errors. */
+function scalarText(card: ParsedCard, path: readonly string[]): string | undefined {
+  const node = lookup(card, path)?.node;
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const text = String(node.value).trim();
+  return text === '' ? undefined : text;
+}

@@ -1,0 +1,79 @@
+/**
+ * The architecture family: declared or not, and whether the declaration agrees with the card's
+ * own prose and with the known model the card is for. Also suggests sub-categories the prose
+ * describes but the card does not declare.
+ */
+import type { KnownModel } from '../../knowledge/schema';
+import type { Finding } from '../findings';
+import { asText, Rule, RuleContext } from './context';
+
+/** Prose must point this clearly to another family before a declared family is questioned. */
+const MISMATCH_MIN_CONFIDENCE = 0.75;
+
+const FAMILY = ['sts', 'family'] as const;
+
+function describeSuggestion(context: RuleContext, family: string): string {
+  return context.index.knowledge.families.find(f => f.id === family)?.name ?? family;
+}
+
+/** The known model this card describes, by `sts.name` (a name, alias or Hub id). */
+function knownModelOfCard(context: RuleContext): KnownModel | undefined {
+  const name = asText(context.get(['sts', 'name']));
+  return name ? context.index.modelNamed(name) : undefined;
+}
+
+export const familyMissing: Rule = context => {
+  const sts = context.get(['sts']);
+  if (!sts || typeof sts !== 'object' || context.get([...FAMILY]) !== undefined) return [];
+  const known = knownModelOfCard(context);
+  const suggestion = known?.family
+    ? { family: known.family, confidence: 1, evidence: [known.name] }
+    : context.familySuggestion();
+  const hint = suggestion
+    ? ` ${known?.family ? `${known.name} is` : 'The text describes'} ${describeSuggestion(context, suggestion.family)}: 'family: ${suggestion.family}'.`
+    : ' Choose one of dual-stream-codec, interleaved-flatten, cascade-predictor, codec-free or near-sts.';
+  return [{
+    code: 'family.missing',
+    ...context.keySpan(['sts']),
+    message: `sts does not say which architecture family the model belongs to.${hint}`,
+    data: { suggestion: suggestion && { family: suggestion.family, confidence: suggestion.confidence, evidence: suggestion.evidence } },
+  }];
+};
+
+export const familyMismatch: Rule = context => {
+  const declared = context.get([...FAMILY]);
+  if (typeof declared !== 'string') return [];
+  const known = knownModelOfCard(context);
+  if (known?.family && known.family !== declared) {
+    return [{
+      code: 'family.mismatch',
+      ...context.valueSpan([...FAMILY]),
+      message: `This card is for ${known.name}, which the knowledge base places in ${describeSuggestion(context, known.family)} (source: ${known.source.name}), but sts.family says ${declared}.`,
+      data: { declared, suggestion: { family: known.family, confidence: 1, evidence: [known.name] }, basis: 'known-model' },
+    }];
+  }
+  const suggestion = context.familySuggestion();
+  if (!known?.family && suggestion && suggestion.family !== declared && suggestion.confidence >= MISMATCH_MIN_CONFIDENCE) {
+    return [{
+      code: 'family.mismatch',
+      ...context.valueSpan([...FAMILY]),
+      message: `sts.family says ${declared}, but the card's text describes ${describeSuggestion(context, suggestion.family)} (${suggestion.evidence.slice(0, 4).map(e => `"${e}"`).join(', ')}).`,
+      data: { declared, suggestion: { family: suggestion.family, confidence: suggestion.confidence, evidence: suggestion.evidence }, basis: 'text' },
+    }];
+  }
+  return [];
+};
+
+export const subcategoriesSuggested: Rule = context => {
+  if (!context.get(['sts'])) return [];
+  const declared = context.get(['sts', 'subcategories']);
+  const listed = new Set(Array.isArray(declared) ? declared : []);
+  return context.subcategorySuggestions()
+    .filter(suggestion => !listed.has(suggestion.subcategory))
+    .map((suggestion): Finding => ({
+      code: 'subcategory.suggested',
+      ...(declared !== undefined ? context.keySpan(['sts', 'subcategories']) : context.keySpan(['sts'])),
+      message: `The card's text describes ${suggestion.subcategory} (${suggestion.evidence.slice(0, 3).map(e => `"${e}"`).join(', ')}): add it to sts.subcategories if the model is built for it.`,
+      data: { subcategory: suggestion.subcategory, confidence: suggestion.confidence, evidence: suggestion.evidence },
+    }));
+};

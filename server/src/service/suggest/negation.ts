@@ -1,0 +1,79 @@
+/**
+ * Negation scope: is a phrase found in the text said NOT to apply ("unlike cascaded pipelines",
+ * "without a separate codec", "not a cascade", "non-cascaded")? The cue words are grammar, not
+ * knowledge, so they live here and nowhere else; evidence phrases come from the knowledge base.
+ *
+ * A match is negated when a cue appears among the few words just before it, in the same clause:
+ * the look-back stops at sentence or clause punctuation, at a line break, and at a contrast word
+ * ("but", "whereas") that starts a new clause. A phrase that itself begins with a cue ("no codec",
+ * "without a neural audio codec") is evidence in its own right: only words before it can negate it.
+ */
+import { isWordCharAt } from './phrases';
+
+export const NEGATION_GRAMMAR = {
+  /** Words (or word pairs) that negate, or set aside, what follows them. */
+  cues: [
+    'no', 'not', 'never', 'without', 'unlike', 'non', 'neither', 'nor', 'cannot',
+    'instead of', 'rather than', 'than', 'free of', 'compared to', 'compared with', 'versus', 'vs',
+    'avoid', 'avoids', 'avoiding', 'lacks', 'lacking', 'replaces', 'replacing', 'eliminates',
+    'eliminating',
+  ],
+  /** A cue followed by one of these does not negate ("not only parallel streams"). */
+  notNegating: ['not only', 'not just'],
+  /** Contractions ending in n't ("doesn't", "isn't") negate like "not". */
+  contraction: /n['’]t$/,
+  /** Words that open a new clause: the look-back stops before them. */
+  clauseOpeners: ['but', 'whereas', 'while', 'however', 'yet', 'although', 'though'],
+  /** Filler words inside a negated noun phrase, not counted in the window ("without a separate codec or parallel streams"). */
+  fillers: ['a', 'an', 'the', 'any', 'or', 'extra', 'separate', 'additional', 'explicit', 'external', 'dedicated'],
+  /** How many counted words before a match a cue may be. */
+  windowWords: 4,
+  /** Characters that end a clause: the look-back never crosses them (a '.' inside "12.5" is part of a word). */
+  clauseStops: '.!?;:,()[]|—\n\r',
+} as const;
+
+const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
+const NOT_NEGATING = new Set<string>(NEGATION_GRAMMAR.notNegating);
+const OPENERS = new Set<string>(NEGATION_GRAMMAR.clauseOpeners);
+const FILLERS = new Set<string>(NEGATION_GRAMMAR.fillers);
+const STOPS = new Set<string>(NEGATION_GRAMMAR.clauseStops);
+/** Generous bound on the words looked at, fillers included, so the look-back is O(1) per match. */
+const MAX_WORDS = NEGATION_GRAMMAR.windowWords * 3;
+
+const isApostrophe = (ch: string | undefined) => ch === "'" || ch === '’';
+
+/** The words just before `start` in its clause, nearest first, lower-cased, at most the window. */
+function wordsBefore(text: string, start: number): string[] {
+  const words: string[] = [];
+  let counted = 0;
+  let i = start - 1;
+  while (counted < NEGATION_GRAMMAR.windowWords && words.length < MAX_WORDS) {
+    while (i >= 0 && !isWordCharAt(text, i)) {
+      if (STOPS.has(text[i])) return words;
+      i--;
+    }
+    if (i < 0) break;
+    const end = i + 1;
+    // A word, with inner apostrophes kept so that "doesn't" stays one word.
+    while (i >= 0 && (isWordCharAt(text, i) || (isApostrophe(text[i]) && isWordCharAt(text, i - 1) && isWordCharAt(text, i + 1)))) i--;
+    const word = text.slice(i + 1, end).toLowerCase();
+    if (OPENERS.has(word)) break;
+    words.push(word);
+    if (!FILLERS.has(word)) counted++;
+  }
+  return words;
+}
+
+/** True when a negation cue governs the phrase starting at `start`. */
+export function isNegated(text: string, start: number): boolean {
+  const words = wordsBefore(text, start);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k];
+    // words[k - 1] is the word after words[k] in the text.
+    const following = k > 0 ? words[k - 1] : undefined;
+    if (following !== undefined && NOT_NEGATING.has(`${word} ${following}`)) continue;
+    if (CUES.has(word) || NEGATION_GRAMMAR.contraction.test(word)) return true;
+    if (following !== undefined && CUES.has(`${word} ${following}`)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { codes, diagnose, rangeOf, ROOT, withCode } from '../helpers';
+
+type Suggestion = { family: string; confidence: number; evidence: string[] } | null;
+const suggestionOf = (diagnostic: { data?: unknown }) => (diagnostic.data as { suggestion: Suggestion }).suggestion;
+
+describe('family.missing', () => {
+  test('suggests the family the architecture text describes, on the sts key', () => {
+    const text = 'license: mit\nsts:\n  architecture: Two parallel streams over the Mimi codec with an inner monologue.\n';
+    const [diagnostic] = withCode(diagnose(text), 'family.missing');
+    assert.equal(diagnostic.severity, 2);
+    assert.deepEqual(diagnostic.range, rangeOf(text, 'sts'));
+    const suggestion = suggestionOf(diagnostic)!;
+    assert.equal(suggestion.family, 'dual-stream-codec');
+    assert.ok(suggestion.confidence > 0 && suggestion.confidence <= 1);
+    assert.ok(suggestion.evidence.length > 0);
+  });
+
+  test('a known model by name gives its family', () => {
+    const [diagnostic] = withCode(diagnose('license: apache-2.0\nsts:\n  name: Qwen2.5-Omni\n'), 'family.missing');
+    assert.equal(suggestionOf(diagnostic)!.family, 'interleaved-flatten');
+  });
+
+  test('no evidence gives a null suggestion', () => {
+    const [diagnostic] = withCode(diagnose('license: mit\nsts:\n  name: Something New\n'), 'family.missing');
+    assert.equal(suggestionOf(diagnostic), null);
+  });
+
+  test('a declared family is not missing', () => {
+    assert.deepEqual(withCode(diagnose('license: mit\nsts: { family: codec-free }\n'), 'family.missing'), []);
+  });
+});
+
+describe('family.mismatch', () => {
+  test('against the known model the card is for', () => {
+    const text = 'license: cc-by-4.0\nsts:\n  name: Moshi\n  family: interleaved-flatten\n';
+    const [diagnostic] = withCode(diagnose(text), 'family.mismatch');
+    assert.deepEqual(diagnostic.range, rangeOf(text, 'interleaved-flatten'));
+    assert.equal(suggestionOf(diagnostic)!.family, 'dual-stream-codec');
+  });
+
+  test('against strong evidence in the architecture text', () => {
+    const text = 'license: mit\nsts:\n  family: cascade-predictor\n  architecture: Dual-stream model with an inner monologue over Mimi tokens, two parallel streams.\n';
+    const [diagnostic] = withCode(diagnose(text), 'family.mismatch');
+    assert.deepEqual(diagnostic.range, rangeOf(text, 'cascade-predictor'));
+    assert.equal(suggestionOf(diagnostic)!.family, 'dual-stream-codec');
+  });
+
+  test('negated evidence is not held against the declared family', () => {
+    const text = 'license: mit\nsts:\n  family: dual-stream-codec\n  architecture: Unlike cascaded ASR → LLM → TTS pipelines, two parallel streams over Mimi.\n';
+    assert.deepEqual(withCode(diagnose(text), 'family.mismatch'), []);
+  });
+
+  test('text and known model that agree raise nothing', () => {
+    assert.deepEqual(withCode(diagnose('license: cc-by-4.0\nsts:\n  name: Moshi\n  family: dual-stream-codec\n  architecture: inner monologue\n'), 'family.mismatch'), []);
+  });
+});
+
+describe('sts.missing suggestion', () => {
+  test('a real Moshi README without sts gets dual-stream-codec from its body', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/real-cards/moshi_moshika-candle-q8.md'), 'utf8');
+    const [diagnostic] = withCode(diagnose(text, 'README.md'), 'sts.missing');
+    assert.equal(suggestionOf(diagnostic)?.family, 'dual-stream-codec');
+  });
+
+  test('a text LLM card gets no suggestion', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/real-cards/other_mistral-7b-instruct-v0.3.md'), 'utf8');
+    const [diagnostic] = withCode(diagnose(text, 'README.md'), 'sts.missing');
+    assert.equal(suggestionOf(diagnostic), null);
+  });
+});
+
+describe('subcategory.suggested', () => {
+  test('simultaneous translation in the body suggests translation-duplex as information', () => {
+    const text = '---\nlicense: cc-by-4.0\nsts:\n  family: dual-stream-codec\n---\nA model for simultaneous speech translation, streaming translation chunk by chunk.\n';
+    const diagnostics = withCode(diagnose(text, 'README.md'), 'subcategory.suggested');
+    assert.deepEqual(diagnostics.map(d => (d.data as { subcategory: string }).subcategory), ['translation-duplex']);
+    assert.equal(diagnostics[0].severity, 3);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'sts'));
+  });
+
+  test('a declared sub-category is not suggested again', () => {
+    const text = '---\nlicense: cc-by-4.0\nsts:\n  family: dual-stream-codec\n  subcategories: [translation-duplex]\n---\nSimultaneous speech translation.\n';
+    assert.deepEqual(codes(diagnose(text, 'README.md')), []);
+  });
+});
