@@ -29,7 +29,7 @@ export function licenseMarkdown(license: License): string {
   if (!license.hub) {
     facts.push(`**Hub id:** no; a card names it with \`license: other\` and ${code(`license_name: ${license.id}`)}`);
   }
-  const links = [license.url ? link('License text', license.url) : undefined, sourceLine(license.source)]
+  const links = [license.url ? link('License text', license.url) : undefined, sourceLine(license.source, false)]
     .filter((part): part is string => part !== undefined)
     .join(' · ');
   return paragraphs(
