@@ -25,7 +25,10 @@ connection.onInitialize(params => {
   const fromOptions = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   if (fromOptions !== undefined) settings = readSettings(fromOptions);
   return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+    },
     serverInfo: { name: 'sts-model-cards', version: '0.1.0' },
   };
 });
@@ -74,7 +77,19 @@ documents.onDidClose(event => {
   clearImmediate(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   cache.forget(event.document.uri);
+  service.forget(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+/** Only cards get answers: a plain README.md the client happened to send gets none. */
+function cardDocument(uri: string): TextDocument | undefined {
+  const document = documents.get(uri);
+  return document && isReportedCard(document.uri, document.getText()) ? document : undefined;
+}
+
+connection.onHover(params => {
+  const document = cardDocument(params.textDocument.uri);
+  return document ? service.hover(document, params.position, settings) : null;
 });
 
 documents.listen(connection);

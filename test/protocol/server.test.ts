@@ -1,8 +1,8 @@
 /** The built server (dist/server.js) over a real JSON-RPC connection, stdio and node IPC. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
-import { rangeOf } from '../helpers';
+import { HoverRequest, MarkupContent, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
+import { knowledge, rangeOf } from '../helpers';
 import { TestClient } from './lspClient';
 
 const CARD = 'license: Apache-2.0\nsts:\n  family: codec-free\n  duplex: full\n';
@@ -102,6 +102,26 @@ describe('settings pushed by a client without workspace/configuration', () => {
       await client.changeSettings({ severity: { 'license.unconfirmed': 'off' } });
       await client.diagnostics(uri, params => !params.diagnostics.some(d => d.code === 'license.unconfirmed'));
       assert.equal(client.configurationRequests, 0);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('hover over the protocol', () => {
+  test('a family value shows its definition from the knowledge base, on the value range', async () => {
+    const client = TestClient.start('stdio');
+    try {
+      await client.initialize();
+      const uri = 'file:///hover/card.modelcard.yaml';
+      const text = 'license: mit\nsts:\n  family: codec-free\n';
+      await client.open(uri, text);
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 12 } });
+      assert.deepEqual(hover?.range, rangeOf(text, 'codec-free'));
+      const family = knowledge.families.find(f => f.id === 'codec-free')!;
+      assert.ok((hover!.contents as MarkupContent).value.includes(family.name));
+      const onKey = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
+      assert.deepEqual(onKey?.range, rangeOf(text, 'license'));
     } finally {
       await client.stop();
     }

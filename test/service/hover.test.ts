@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
-import { createHoverProvider } from '../../server/src/service/hover';
-import { KnowledgeIndex } from '../../server/src/service/knowledgeIndex';
-import { documentOf, knowledge, rangeOf } from '../helpers';
+import { documentOf, knowledge, rangeOf, service } from '../helpers';
 
-const provider = createHoverProvider(new KnowledgeIndex(knowledge));
+/** Hover through the service's public API, as the server calls it. */
+const provider = { hover: service.hover };
 
 const family = (id: string) => knowledge.families.find(entry => entry.id === id)!;
 const posture = (id: string) => knowledge.postures.find(entry => entry.id === id)!;

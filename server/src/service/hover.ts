@@ -5,13 +5,14 @@
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { isScalar } from 'yaml';
-import { cardKindOf, LocatedCard, locateCard } from './cardLocator';
+import { cardKindOf } from './cardLocator';
 import { HoverContent } from './hover/content';
 import { patternOf } from './hover/keyDocs';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { NodeAt, nodeAtOffset } from './nodeAt';
 import type { CardDocument, ServiceSettings } from './types';
-import { lookup, parseCard, ParsedCard } from './yamlCard';
+import type { ParsedDocuments } from './parsedDocuments';
+import { lookup, ParsedCard } from './yamlCard';
 
 export interface HoverProvider {
   /**
@@ -23,34 +24,8 @@ export interface HoverProvider {
   hover(document: CardDocument, position: Position, settings?: ServiceSettings): Hover | null;
 }
 
-interface Parsed {
-  readonly version: number;
-  readonly text: string;
-  readonly located: LocatedCard;
-  readonly card?: ParsedCard;
-}
-
-/** Parsed documents kept for repeated hovers over the same text. */
-const CACHE_SIZE = 8;
-
-export function createHoverProvider(index: KnowledgeIndex): HoverProvider {
+export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocuments): HoverProvider {
   const content = new HoverContent(index);
-  const cache = new Map<string, Parsed>();
-
-  const parse = (document: CardDocument): Parsed => {
-    const text = document.getText();
-    const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.text === text) return cached;
-    const located = locateCard(text, cardKindOf(document.uri));
-    const card = located.kind === 'yaml' || located.kind === 'front-matter'
-      ? parseCard(text, located.yamlStart, located.yamlEnd)
-      : undefined;
-    const parsed = { version: document.version, text, located, card };
-    cache.delete(document.uri);
-    cache.set(document.uri, parsed);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return parsed;
-  };
 
   const markdownFor = (card: ParsedCard, node: NodeAt): string | undefined => {
     const pattern = patternOf(node.path);
@@ -86,7 +61,7 @@ export function createHoverProvider(index: KnowledgeIndex): HoverProvider {
     hover(document, position, settings) {
       try {
         if (settings?.frontMatter === false && cardKindOf(document.uri) === 'markdown') return null;
-        const { located, card } = parse(document);
+        const { located, card } = documents.get(document);
         if (!card || (located.kind !== 'yaml' && located.kind !== 'front-matter')) return null;
         const offset = document.offsetAt(position);
         // The front matter ends where its closing `---` line starts; a standalone card at its end.

@@ -2,11 +2,13 @@
  * The model-card language service: text in, diagnostics out. No LSP connection and no `vscode`
  * import; the server and the command line are thin layers over this.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { KnowledgeBase } from '../knowledge/schema';
 import { buildCardSchema, CardSchema } from './cardSchema';
-import { cardKindOf, locateCard } from './cardLocator';
+import { cardKindOf } from './cardLocator';
+import { createHoverProvider } from './hover';
+import { ParsedDocuments } from './parsedDocuments';
 import { Finding, Span, toDiagnostics } from './findings';
 import { KnowledgeIndex } from './knowledgeIndex';
 import { createRuleContext, Rule } from './rules/context';
@@ -20,7 +22,7 @@ import { stsMissing, stsMissingFinding } from './rules/stsBlock';
 import { checkSchema } from './schemaCheck';
 import { applySuppressions } from './suppressions';
 import type { CardDocument, CardKind, ServiceSettings } from './types';
-import { parseCard, ParsedCard } from './yamlCard';
+import type { ParsedCard } from './yamlCard';
 
 export { CARD_FILE_GLOBS, cardKindOf, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
 export { CODES, DIAGNOSTIC_SOURCE, isDiagnosticCode } from './codes';
@@ -41,6 +43,10 @@ export interface ModelCardService {
   validate(document: CardDocument, settings?: ServiceSettings): Diagnostic[];
   /** The same, as offset findings (before severities): what fixes and tests work with. */
   findings(document: CardDocument, settings?: ServiceSettings): Finding[];
+  /** What the key or value under the cursor means: card-format docs and knowledge-base facts. */
+  hover(document: CardDocument, position: Position, settings?: ServiceSettings): Hover | null;
+  /** Drops what the service keeps for a closed document. */
+  forget(uri: string): void;
 }
 
 export interface ServiceOptions {
@@ -51,12 +57,14 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   const index = new KnowledgeIndex(options.knowledge);
   const schema: CardSchema = buildCardSchema(options.knowledge.hub);
   const suggester = createFamilySuggester(options.knowledge);
+  const documents = new ParsedDocuments();
+  const hoverProvider = createHoverProvider(index, documents);
 
   const findings = (document: CardDocument, settings?: ServiceSettings): Finding[] => {
     const text = document.getText();
     const kind = cardKindOf(document.uri);
     if (kind === 'markdown' && settings?.frontMatter === false) return [];
-    const located = locateCard(text, kind);
+    const { located, card } = documents.get(document);
     switch (located.kind) {
       case 'no-front-matter':
         return [stsMissingFinding(firstLineSpan(text, 0), false, suggester.suggest(text))];
@@ -67,7 +75,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
           message: "The front matter opened by this '---' is never closed: end it with a line holding only '---'.",
         }];
     }
-    const card = parseCard(text, located.yamlStart, located.yamlEnd);
+    if (!card) return [];
     const cardSpan = located.kind === 'front-matter' ? located.open : rootSpan(card, text);
     const body = located.kind === 'front-matter' ? text.slice(located.close.end) : '';
     const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan, body)];
@@ -88,6 +96,8 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   return {
     findings,
     validate: (document, settings) => toDiagnostics(document, findings(document, settings), settings),
+    hover: (document, position, settings) => hoverProvider.hover(document, position, settings),
+    forget: uri => documents.forget(uri),
   };
 }
 
