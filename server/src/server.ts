@@ -28,6 +28,7 @@ connection.onInitialize(params => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', ':', '-', '[', ','] },
     },
     serverInfo: { name: 'sts-model-cards', version: '0.1.0' },
   };
@@ -90,6 +91,11 @@ function cardDocument(uri: string): TextDocument | undefined {
 connection.onHover(params => {
   const document = cardDocument(params.textDocument.uri);
   return document ? service.hover(document, params.position, settings) : null;
+});
+
+connection.onCompletion(params => {
+  const document = cardDocument(params.textDocument.uri);
+  return document ? service.complete(document, params.position, settings) : null;
 });
 
 documents.listen(connection);

@@ -1,7 +1,7 @@
 /** The built server (dist/server.js) over a real JSON-RPC connection, stdio and node IPC. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HoverRequest, MarkupContent, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, HoverRequest, MarkupContent, TextDocumentSyncKind, TextEdit } from 'vscode-languageserver-protocol/node';
 import { knowledge, rangeOf } from '../helpers';
 import { TestClient } from './lspClient';
 
@@ -122,6 +122,28 @@ describe('hover over the protocol', () => {
       assert.ok((hover!.contents as MarkupContent).value.includes(family.name));
       const onKey = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
       assert.deepEqual(onKey?.range, rangeOf(text, 'license'));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('completion over the protocol', () => {
+  test('family values and license ids are offered with edits replacing the typed word', async () => {
+    const client = TestClient.start('stdio');
+    try {
+      const init = await client.initialize();
+      assert.ok(init.capabilities.completionProvider);
+      const uri = 'file:///completion/card.modelcard.yaml';
+      const text = 'license: apa\nsts:\n  family: \n';
+      await client.open(uri, text);
+      const licenses = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } });
+      const items = Array.isArray(licenses) ? licenses : licenses!.items;
+      const apache = items.find(item => item.label === 'apache-2.0')!;
+      assert.deepEqual((apache.textEdit as TextEdit).range, rangeOf(text, 'apa'));
+      const families = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 10 } });
+      const labels = (Array.isArray(families) ? families : families!.items).map(item => item.label).sort();
+      assert.deepEqual(labels, knowledge.families.map(f => f.id).sort());
     } finally {
       await client.stop();
     }

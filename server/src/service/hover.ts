@@ -5,13 +5,12 @@
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { isScalar } from 'yaml';
-import { cardKindOf } from './cardLocator';
 import { HoverContent } from './hover/content';
 import { patternOf } from './hover/keyDocs';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { NodeAt, nodeAtOffset } from './nodeAt';
 import type { CardDocument, ServiceSettings } from './types';
-import type { ParsedDocuments } from './parsedDocuments';
+import { cardAtPosition, ParsedDocuments } from './parsedDocuments';
 import { lookup, ParsedCard } from './yamlCard';
 
 export interface HoverProvider {
@@ -60,15 +59,9 @@ export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocu
   return {
     hover(document, position, settings) {
       try {
-        if (settings?.frontMatter === false && cardKindOf(document.uri) === 'markdown') return null;
-        const { located, card } = documents.get(document);
-        if (!card || (located.kind !== 'yaml' && located.kind !== 'front-matter')) return null;
-        const offset = document.offsetAt(position);
-        // The front matter ends where its closing `---` line starts; a standalone card at its end.
-        const inside = located.kind === 'front-matter'
-          ? offset >= located.yamlStart && offset < located.yamlEnd
-          : offset >= located.yamlStart && offset <= located.yamlEnd;
-        if (!inside) return null;
+        const at = cardAtPosition(documents, document, position, settings);
+        if (!at) return null;
+        const { card, offset } = at;
         const node = nodeAtOffset(card, offset);
         if (!node || node.empty) return null;
         const value = markdownFor(card, node);

@@ -2,11 +2,12 @@
  * The model-card language service: text in, diagnostics out. No LSP connection and no `vscode`
  * import; the server and the command line are thin layers over this.
  */
-import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { KnowledgeBase } from '../knowledge/schema';
 import { buildCardSchema, CardSchema } from './cardSchema';
 import { cardKindOf } from './cardLocator';
+import { createCompletionProvider } from './completion';
 import { createHoverProvider } from './hover';
 import { ParsedDocuments } from './parsedDocuments';
 import { Finding, Span, toDiagnostics } from './findings';
@@ -45,6 +46,8 @@ export interface ModelCardService {
   findings(document: CardDocument, settings?: ServiceSettings): Finding[];
   /** What the key or value under the cursor means: card-format docs and knowledge-base facts. */
   hover(document: CardDocument, position: Position, settings?: ServiceSettings): Hover | null;
+  /** Keys, enum values, license ids and known models at the cursor. */
+  complete(document: CardDocument, position: Position, settings?: ServiceSettings): CompletionList;
   /** Drops what the service keeps for a closed document. */
   forget(uri: string): void;
 }
@@ -59,6 +62,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   const suggester = createFamilySuggester(options.knowledge);
   const documents = new ParsedDocuments();
   const hoverProvider = createHoverProvider(index, documents);
+  const completionProvider = createCompletionProvider(index, documents, schema);
 
   const findings = (document: CardDocument, settings?: ServiceSettings): Finding[] => {
     const text = document.getText();
@@ -97,6 +101,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     findings,
     validate: (document, settings) => toDiagnostics(document, findings(document, settings), settings),
     hover: (document, position, settings) => hoverProvider.hover(document, position, settings),
+    complete: (document, position, settings) => completionProvider.complete(document, position, settings),
     forget: uri => documents.forget(uri),
   };
 }

@@ -4,7 +4,8 @@
  * text itself, so ad-hoc documents that reuse a URI and version (tests, the CLI) are never stale.
  */
 import { cardKindOf, LocatedCard, locateCard } from './cardLocator';
-import type { CardDocument, CardKind } from './types';
+import type { Position } from 'vscode-languageserver-types';
+import type { CardDocument, CardKind, ServiceSettings } from './types';
 import { parseCard, ParsedCard } from './yamlCard';
 
 export interface ParsedDocument {
@@ -41,4 +42,27 @@ export class ParsedDocuments {
   forget(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+export interface CardAtPosition {
+  readonly text: string;
+  readonly card: ParsedCard;
+  readonly offset: number;
+}
+
+/**
+ * The card under a position, for hover and completion: undefined in a Markdown body, on the
+ * `---` markers, outside any card, or when front-matter checks are off for a Markdown file.
+ */
+export function cardAtPosition(documents: ParsedDocuments, document: CardDocument, position: Position, settings?: ServiceSettings): CardAtPosition | undefined {
+  const parsed = documents.get(document);
+  if (!parsed.card || (parsed.kind === 'markdown' && settings?.frontMatter === false)) return undefined;
+  const { located } = parsed;
+  if (located.kind !== 'yaml' && located.kind !== 'front-matter') return undefined;
+  const offset = document.offsetAt(position);
+  // The front matter ends where its closing `---` line starts; a standalone card at its end.
+  const inside = located.kind === 'front-matter'
+    ? offset >= located.yamlStart && offset < located.yamlEnd
+    : offset >= located.yamlStart && offset <= located.yamlEnd;
+  return inside ? { text: parsed.text, card: parsed.card, offset } : undefined;
 }
