@@ -307,12 +307,6 @@ describe('usage and exit status', () => {
     assert.deepEqual(pathsOf(parseJson(run)), [WARNING]);
   });
 
-  test('--fix is not available yet: exit 2', async () => {
-    const run = await lint(['--fix', GOOD]);
-    assert.equal(run.code, 2);
-    assert.match(run.stderr, /--fix is not available yet/);
-  });
-
   test('--help prints usage, exit 0; --version prints the package version', async () => {
     const help = await lint(['--help']);
     assert.equal(help.code, 0);

@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findSchemasDirectory, loadKnowledgeBase } from './knowledge/load';
-import { createModelCardService, isReportedCard } from './service';
+import { createModelCardService, FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND } from './service';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings } from './settings';
 
@@ -29,6 +29,7 @@ connection.onInitialize(params => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', ':', '-', '[', ','] },
+      codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND] },
     },
     serverInfo: { name: 'sts-model-cards', version: '0.1.0' },
   };
@@ -91,6 +92,11 @@ function cardDocument(uri: string): TextDocument | undefined {
 connection.onHover(params => {
   const document = cardDocument(params.textDocument.uri);
   return document ? service.hover(document, params.position, settings) : null;
+});
+
+connection.onCodeAction(params => {
+  const document = cardDocument(params.textDocument.uri);
+  return document ? service.codeActions(document, params.range, params.context.diagnostics, params.context.only) : null;
 });
 
 connection.onCompletion(params => {

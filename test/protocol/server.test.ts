@@ -1,7 +1,8 @@
 /** The built server (dist/server.js) over a real JSON-RPC connection, stdio and node IPC. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CompletionRequest, HoverRequest, MarkupContent, TextDocumentSyncKind, TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeAction, CodeActionRequest, CompletionRequest, HoverRequest, MarkupContent, TextDocumentSyncKind, TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { knowledge, rangeOf } from '../helpers';
 import { TestClient } from './lspClient';
 
@@ -144,6 +145,56 @@ describe('completion over the protocol', () => {
       const families = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 10 } });
       const labels = (Array.isArray(families) ? families : families!.items).map(item => item.label).sort();
       assert.deepEqual(labels, knowledge.families.map(f => f.id).sort());
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('code actions over the protocol', () => {
+  test('the preferred quick fix replaces an unknown license id, and applying it clears the diagnostic', async () => {
+    const client = TestClient.start('stdio');
+    try {
+      const init = await client.initialize();
+      assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.modelCards']);
+      const uri = 'file:///actions/card.modelcard.yaml';
+      const text = 'license: Apache-2.0\nsts:\n  family: codec-free\n';
+      await client.open(uri, text);
+      const published = await client.diagnostics(uri, params => params.diagnostics.length > 0);
+      const diagnostic = published.diagnostics.find(d => d.code === 'license.unknown-id')!;
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      const preferred = actions.find(action => action.isPreferred)!;
+      assert.equal(preferred.kind, 'quickfix');
+      const edits = preferred.edit!.changes![uri];
+      assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits), text.replace('Apache-2.0', 'apache-2.0'));
+      // Send the edits as the editor would: incremental changes, last first so ranges stay valid.
+      const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+      await client.change(uri, 2, sorted.map(edit => ({ range: edit.range, text: edit.newText })));
+      const after = await client.diagnostics(uri, params => params.version === 2);
+      assert.deepEqual(after.diagnostics, []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('a source.fixAll request returns the fix-all action', async () => {
+    const client = TestClient.start('stdio');
+    try {
+      await client.initialize();
+      const uri = 'file:///actions/all.modelcard.yaml';
+      const text = 'license: Apache-2.0\nsts:\n  famly: codec-free\n';
+      await client.open(uri, text);
+      await client.diagnostics(uri, params => params.diagnostics.length > 0);
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+      assert.equal(actions.length, 1);
+      assert.equal(actions[0].kind, 'source.fixAll.modelCards');
+      const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), actions[0].edit!.changes![uri]);
+      assert.equal(fixed, 'license: apache-2.0\nsts:\n  family: codec-free\n');
     } finally {
       await client.stop();
     }

@@ -28,7 +28,7 @@ files and the YAML front matter of README.md, MODEL_CARD.md and *.modelcard.md.
 
 Options:
   -f, --format <format>  output format: text (default), json or sarif
-      --fix              apply the fixes that are safe without a choice (not available yet)
+      --fix              apply the fixes that are safe without a choice, rewriting the files
   -h, --help             print this help and exit
   -v, --version          print the version and exit
 

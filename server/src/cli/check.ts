@@ -20,8 +20,8 @@ export interface FileReport {
 }
 
 /**
- * A pass that may rewrite a card before it is reported (the `--fix` pass, a later issue): it gets
- * the document as read and returns the document to report on, having written any change to disk.
+ * A pass that may rewrite a card before it is reported (the `--fix` pass, fix.ts): it gets the
+ * document as read and returns the document to report on, having written any change to disk.
  */
 export type FixPass = (file: CardFile, document: TextDocument, service: ModelCardService) => Promise<TextDocument>;
 
@@ -44,7 +44,13 @@ export async function checkFile(
   if (file.requireFrontMatter && kind === 'markdown' && !hasFrontMatter(text)) return undefined;
   try {
     let document = TextDocument.create(uri, kind === 'markdown' ? 'markdown' : 'yaml', 1, text);
-    if (options.fix) document = await options.fix(file, document, service);
+    if (options.fix) {
+      try {
+        document = await options.fix(file, document, service);
+      } catch (error) {
+        return { path: file.displayPath, absPath: file.absPath, diagnostics: [], error: `cannot apply the fixes: ${errorMessage(error)}` };
+      }
+    }
     return { path: file.displayPath, absPath: file.absPath, diagnostics: sortByPosition(service.validate(document)) };
   } catch (error) {
     return { path: file.displayPath, absPath: file.absPath, diagnostics: [], error: `internal error: ${errorMessage(error)}` };

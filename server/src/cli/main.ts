@@ -6,6 +6,7 @@
 import { parseArgs, USAGE } from './args';
 import { checkFile, CheckOptions, FileReport, loadService } from './check';
 import { discover, errorMessage } from './discover';
+import { createFixPass } from './fix';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -50,16 +51,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`Run '${TOOL_NAME} --help' for usage.\n`);
     return 2;
   }
-  // The fix pass plugs in here as `checkOptions.fix` once the quick fixes exist.
-  if (options.fix) {
-    io.stderr(`${TOOL_NAME}: --fix is not available yet\n`);
-    return 2;
-  }
-  const checkOptions: CheckOptions = {};
-
   let service;
+  let checkOptions: CheckOptions = {};
   try {
     service = loadService();
+    // `--fix` writes the safe fixes of each card before it is reported.
+    if (options.fix) checkOptions = { fix: createFixPass() };
   } catch (error) {
     io.stderr(`${TOOL_NAME}: cannot load the knowledge base: ${errorMessage(error)}\n`);
     return 2;

@@ -2,12 +2,13 @@
  * The model-card language service: text in, diagnostics out. No LSP connection and no `vscode`
  * import; the server and the command line are thin layers over this.
  */
-import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { KnowledgeBase } from '../knowledge/schema';
 import { buildCardSchema, CardSchema } from './cardSchema';
 import { cardKindOf } from './cardLocator';
 import { createCompletionProvider } from './completion';
+import { createCodeActionProvider } from './fixes/codeActions';
 import { createHoverProvider } from './hover';
 import { ParsedDocuments } from './parsedDocuments';
 import { Finding, Span, toDiagnostics } from './findings';
@@ -27,6 +28,7 @@ import type { ParsedCard } from './yamlCard';
 
 export { CARD_FILE_GLOBS, cardKindOf, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
 export { CODES, DIAGNOSTIC_SOURCE, isDiagnosticCode } from './codes';
+export { FIX_ALL_KIND, QUICK_FIX_KIND } from './fixes/codeActions';
 export type { DiagnosticCode } from './codes';
 export { severityName, toDiagnostics } from './findings';
 export type { Finding, Span } from './findings';
@@ -48,6 +50,13 @@ export interface ModelCardService {
   hover(document: CardDocument, position: Position, settings?: ServiceSettings): Hover | null;
   /** Keys, enum values, license ids and known models at the cursor. */
   complete(document: CardDocument, position: Position, settings?: ServiceSettings): CompletionList;
+  /**
+   * Quick fixes for the diagnostics in a range (read from each diagnostic's `data`), and the
+   * "Fix all safe problems" source action; `only` filters by CodeActionKind as LSP does.
+   */
+  codeActions(document: CardDocument, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /** The edits of every fix that is safe without a choice, as `--fix` and fix-on-save apply them. */
+  fixAll(document: CardDocument, settings?: ServiceSettings): TextEdit[];
   /** Drops what the service keeps for a closed document. */
   forget(uri: string): void;
 }
@@ -64,11 +73,20 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   const hoverProvider = createHoverProvider(index, documents);
   const completionProvider = createCompletionProvider(index, documents, schema);
 
-  const findings = (document: CardDocument, settings?: ServiceSettings): Finding[] => {
+  // Fixes are tried on a scratch parse cache, so trial texts never evict the open documents' entries.
+  const trialDocuments = new ParsedDocuments();
+  const findings = (document: CardDocument, settings?: ServiceSettings) => findingsIn(documents, document, settings);
+  const codeActionProvider = createCodeActionProvider({
+    knowledge: options.knowledge,
+    index,
+    findings: (document, settings) => findingsIn(trialDocuments, document, settings),
+  });
+
+  function findingsIn(cache: ParsedDocuments, document: CardDocument, settings?: ServiceSettings): Finding[] {
     const text = document.getText();
     const kind = cardKindOf(document.uri);
     if (kind === 'markdown' && settings?.frontMatter === false) return [];
-    const { located, card } = documents.get(document);
+    const { located, card } = cache.get(document);
     switch (located.kind) {
       case 'no-front-matter':
         return [stsMissingFinding(firstLineSpan(text, 0), false, suggester.suggest(text))];
@@ -84,7 +102,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     const body = located.kind === 'front-matter' ? text.slice(located.close.end) : '';
     const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan, body)];
     return applySuppressions(all, text, located.yamlStart, located.yamlEnd);
-  };
+  }
 
   /** Schema and rules, once the YAML has given a value (syntax errors alone otherwise). */
   function checkCard(kind: CardKind, card: ParsedCard, cardSpan: Span, body: string): Finding[] {
@@ -102,6 +120,8 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     validate: (document, settings) => toDiagnostics(document, findings(document, settings), settings),
     hover: (document, position, settings) => hoverProvider.hover(document, position, settings),
     complete: (document, position, settings) => completionProvider.complete(document, position, settings),
+    codeActions: (document, range, diagnostics, only) => codeActionProvider.codeActions(document, range, diagnostics, { only }),
+    fixAll: (document, settings) => codeActionProvider.fixAll(document, settings),
     forget: uri => documents.forget(uri),
   };
 }
