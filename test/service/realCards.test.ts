@@ -23,6 +23,18 @@ const EXPECTED: Record<string, string[]> = {
   'sesame_csm-1b.md': ['sts.missing'],
 };
 
+/** The family each card's sts.missing suggests: the landscape article's family, or none for text LLMs. */
+const SUGGESTED_FAMILY: Record<string, string | null> = {
+  'qwen2.5-omni-7b.md': 'interleaved-flatten',
+  'nvidia_audio-flamingo-3-chat.md': 'near-sts',
+  'meta_spiritlm_MODEL_CARD.md': 'near-sts',
+  'other_nemotron-3-8b-chat-4k-rlhf.md': null,
+  'other_mistral-7b-instruct-v0.3.md': null,
+  'moshi_moshika-candle-q8.md': 'dual-stream-codec',
+  'kyutai_hibiki-2b-mlx-bf16.md': 'dual-stream-codec',
+  'sesame_csm-1b.md': 'dual-stream-codec',
+};
+
 describe('real model cards', () => {
   test('every fixture card has an expectation', () => {
     assert.deepEqual(cards.slice().sort(), Object.keys(EXPECTED).sort());
@@ -34,6 +46,9 @@ describe('real model cards', () => {
       const diagnostics = diagnose(text, name);
       assert.deepEqual(diagnostics.filter(d => d.severity === 1).map(d => `${d.code}: ${d.message}`), []);
       assert.deepEqual([...new Set(codes(diagnostics))], EXPECTED[name]);
+      const stsMissing = diagnostics.find(d => d.code === 'sts.missing')!;
+      const suggestion = (stsMissing.data as { suggestion: { family: string } | null }).suggestion;
+      assert.equal(suggestion?.family ?? null, SUGGESTED_FAMILY[name]);
       const lines = text.split(/\r\n|\r|\n/);
       for (const { range } of diagnostics) {
         assert.ok(range.end.line < lines.length, 'range inside the document');

@@ -18,6 +18,7 @@ import { baseModelConditions } from './rules/baseModelLineage';
 import { hubLicenseIds, licenseMissing } from './rules/licenseIds';
 import { commercialUseAgainstLicenses, postureAgainstLicenses } from './rules/licensePosture';
 import { familyMismatch, familyMissing, subcategoriesSuggested } from './rules/family';
+import { suggestFromMarkdown } from './rules/familyEvidence';
 import { consentForVoiceCloning, latencyKinds } from './rules/stsDetails';
 import { createFamilySuggester } from './suggest';
 import { stsMissing, stsMissingFinding } from './rules/stsBlock';
@@ -89,7 +90,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     const { located, card } = cache.get(document);
     switch (located.kind) {
       case 'no-front-matter':
-        return [stsMissingFinding(firstLineSpan(text, 0), false, suggester.suggest(text))];
+        return [stsMissingFinding(firstLineSpan(text, 0), false, suggestFromMarkdown(index, suggester, text))];
       case 'unclosed-front-matter':
         return [{
           code: 'yaml.syntax',

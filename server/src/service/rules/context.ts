@@ -5,7 +5,8 @@
 import type { Finding, Span } from '../findings';
 import type { CardKind } from '../types';
 import type { KnowledgeIndex } from '../knowledgeIndex';
-import type { FamilySuggester, FamilySuggestion, SubcategorySuggestion } from '../suggest';
+import type { FamilySuggester, SubcategorySuggestion } from '../suggest';
+import { FamilyEvidence, suggestFromMarkdown, toEvidence } from './familyEvidence';
 import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from '../yamlCard';
 
 export interface RuleContext {
@@ -21,7 +22,9 @@ export interface RuleContext {
   /** Where a finding about the card as a whole goes. */
   readonly cardSpan: Span;
   /** The family the card's prose (sts.architecture and the Markdown body) points to; computed once. */
-  familySuggestion(): FamilySuggestion | null;
+  familySuggestion(): FamilyEvidence | null;
+  /** For a card without `sts`: the known model its title names, else the body's prose. */
+  markdownSuggestion(): FamilyEvidence | null;
   subcategorySuggestions(): SubcategorySuggestion[];
 }
 
@@ -48,7 +51,8 @@ export function createRuleContext(kind: CardKind, card: ParsedCard, value: unkno
     return `${typeof architecture === 'string' ? architecture : ''}\n\n${prose.body}`;
   });
   return {
-    familySuggestion: once(() => prose.suggester.suggest(proseText())),
+    familySuggestion: once(() => toEvidence(prose.suggester.suggest(proseText()))),
+    markdownSuggestion: once(() => suggestFromMarkdown(index, prose.suggester, prose.body)),
     subcategorySuggestions: once(() => prose.suggester.suggestSubcategories(proseText())),
     kind,
     card,

@@ -6,6 +6,7 @@
 import type { KnownModel } from '../../knowledge/schema';
 import type { Finding } from '../findings';
 import { asText, Rule, RuleContext } from './context';
+import { fromKnownModel } from './familyEvidence';
 
 /** Prose must point this clearly to another family before a declared family is questioned. */
 const MISMATCH_MIN_CONFIDENCE = 0.75;
@@ -26,9 +27,7 @@ export const familyMissing: Rule = context => {
   const sts = context.get(['sts']);
   if (!sts || typeof sts !== 'object' || context.get([...FAMILY]) !== undefined) return [];
   const known = knownModelOfCard(context);
-  const suggestion = known?.family
-    ? { family: known.family, confidence: 1, evidence: [known.name] }
-    : context.familySuggestion();
+  const suggestion = fromKnownModel(known) ?? context.familySuggestion();
   const hint = suggestion
     ? ` ${known?.family ? `${known.name} is` : 'The text describes'} ${describeSuggestion(context, suggestion.family)}: 'family: ${suggestion.family}'.`
     : ' Choose one of dual-stream-codec, interleaved-flatten, cascade-predictor, codec-free or near-sts.';
@@ -36,7 +35,7 @@ export const familyMissing: Rule = context => {
     code: 'family.missing',
     ...context.keySpan(['sts']),
     message: `sts does not say which architecture family the model belongs to.${hint}`,
-    data: { suggestion: suggestion && { family: suggestion.family, confidence: suggestion.confidence, evidence: suggestion.evidence } },
+    data: { suggestion },
   }];
 };
 
@@ -49,7 +48,7 @@ export const familyMismatch: Rule = context => {
       code: 'family.mismatch',
       ...context.valueSpan([...FAMILY]),
       message: `This card is for ${known.name}, which the knowledge base places in ${describeSuggestion(context, known.family)} (source: ${known.source.name}), but sts.family says ${declared}.`,
-      data: { declared, suggestion: { family: known.family, confidence: 1, evidence: [known.name] }, basis: 'known-model' },
+      data: { declared, suggestion: fromKnownModel(known), basis: 'known-model' },
     }];
   }
   const suggestion = context.familySuggestion();
@@ -58,7 +57,7 @@ export const familyMismatch: Rule = context => {
       code: 'family.mismatch',
       ...context.valueSpan([...FAMILY]),
       message: `sts.family says ${declared}, but the card's text describes ${describeSuggestion(context, suggestion.family)} (${suggestion.evidence.slice(0, 4).map(e => `"${e}"`).join(', ')}).`,
-      data: { declared, suggestion: { family: suggestion.family, confidence: suggestion.confidence, evidence: suggestion.evidence }, basis: 'text' },
+      data: { declared, suggestion, basis: 'text' },
     }];
   }
   return [];

@@ -3,15 +3,15 @@
  * a Hub README is where the taxonomy is most often absent).
  */
 import type { Finding } from '../findings';
-import type { FamilySuggestion } from '../suggest';
+import type { FamilyEvidence } from './familyEvidence';
 import type { Rule } from './context';
 
 export const stsMissing: Rule = context => {
   if (context.kind !== 'markdown' || context.get(['sts']) !== undefined) return [];
-  return [stsMissingFinding(context.cardSpan, true, context.familySuggestion())];
+  return [stsMissingFinding(context.cardSpan, true, context.markdownSuggestion())];
 };
 
-export function stsMissingFinding(span: { start: number; end: number }, hasFrontMatter: boolean, suggestion: FamilySuggestion | null): Finding {
+export function stsMissingFinding(span: { start: number; end: number }, hasFrontMatter: boolean, suggestion: FamilyEvidence | null): Finding {
   const hint = suggestion ? ` Its text points to family ${suggestion.family}.` : '';
   return {
     code: 'sts.missing',
@@ -20,7 +20,7 @@ export function stsMissingFinding(span: { start: number; end: number }, hasFront
       ? `This card has no 'sts' block: add one to state the model's architecture family, license posture and sub-categories.${hint}`
       : `This Markdown card has no YAML front matter, so the Hub sees no metadata. Start the file with a '---' block holding the license, language and an 'sts' block.${hint}`,
     data: {
-      suggestion: suggestion && { family: suggestion.family, confidence: suggestion.confidence, evidence: suggestion.evidence },
+      suggestion,
       frontMatter: hasFrontMatter,
     },
   };
