@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { createCodeActionProvider, findingKey, FIX_ALL_KIND } from '../../server/src/service/fixes/codeActions';
-import { readCardText } from '../../server/src/service/fixes/edits';
+import { readCardText } from '../../server/src/service/fixes/cardText';
 import { effectiveSeverity } from '../../server/src/service/findings';
 import { documentOf, knowledge, ROOT, service } from '../helpers';
 

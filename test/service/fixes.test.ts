@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { createCodeActionProvider, EditComposer, FIX_ALL_KIND, textDocument } from '../../server/src/service/fixes/codeActions';
+import { readCardText } from '../../server/src/service/fixes/cardText';
 import {
-  applyEdits, deletePair, findPair, insertAtEnd, insertAtTop, insertPair, map, quoted, readCardText, renameKey,
-  replaceScalar, scalarText, seq, setAtPath, text,
+  applyEdits, deletePair, findPair, insertAtEnd, insertAtTop, insertPair, renameKey, replaceScalar, setAtPath,
 } from '../../server/src/service/fixes/edits';
+import { map, quoted, scalarText, seq, text } from '../../server/src/service/fixes/newValues';
 import { documentOf, knowledge, service } from '../helpers';
 import { isMap, isScalar, YAMLMap } from 'yaml';
 import { lookup } from '../../server/src/service/yamlCard';

@@ -81,6 +81,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     knowledge: options.knowledge,
     index,
     findings: (document, settings) => findingsIn(trialDocuments, document, settings),
+    documents: trialDocuments,
   });
 
   function findingsIn(cache: ParsedDocuments, document: CardDocument, settings?: ServiceSettings): Finding[] {

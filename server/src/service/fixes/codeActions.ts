@@ -8,8 +8,10 @@ import type { KnowledgeBase } from '../../knowledge/schema';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode, isDiagnosticCode } from '../codes';
 import { effectiveSeverity, Finding } from '../findings';
 import { KnowledgeIndex } from '../knowledgeIndex';
+import type { ParsedDocuments } from '../parsedDocuments';
 import type { CardDocument, SeverityName, ServiceSettings } from '../types';
-import { applyEdits, CardText, Edit, editsConflict, hitAt, readCardText } from './edits';
+import { CardText, cardTextOf, hitAt, readCardText } from './cardText';
+import { applyEdits, Edit, editsConflict } from './edits';
 import { licenseFixes } from './licenseFixes';
 import { schemaFixes } from './schemaFixes';
 import { stsFixes } from './stsFixes';
@@ -42,6 +44,11 @@ export interface CodeActionProviderOptions {
   findings(document: CardDocument, settings?: ServiceSettings): readonly Finding[];
   /** An index the service already built, to share. */
   readonly index?: KnowledgeIndex;
+  /**
+   * A parse cache to take each text's parse from instead of parsing it again: best the one
+   * `findings` uses, so validating a text and fixing it share one parse.
+   */
+  readonly documents?: ParsedDocuments;
 }
 
 const PRODUCERS: FixProducers = { ...schemaFixes, ...licenseFixes, ...stsFixes };
@@ -66,9 +73,13 @@ interface Analysis {
 export function createCodeActionProvider(options: CodeActionProviderOptions): CodeActionProvider {
   const index = options.index ?? new KnowledgeIndex(options.knowledge);
 
-  const analyze = (uri: string, text: string, settings: ServiceSettings | undefined): Analysis => {
-    const ct = readCardText(uri, text);
-    const findings = options.findings(textDocument(uri, text), settings).flatMap(finding => {
+  /** The document's CardText, from the shared parse when there is a cache. */
+  const cardText = (document: CardDocument): CardText => options.documents
+    ? cardTextOf(document.uri, options.documents.get(document))
+    : readCardText(document.uri, document.getText());
+
+  const analyze = (document: CardDocument, settings: ServiceSettings | undefined, ct = cardText(document)): Analysis => {
+    const findings = options.findings(document, settings).flatMap(finding => {
       const severity = effectiveSeverity(finding, settings);
       return severity ? [{ finding, key: findingKey(ct, finding), severity }] : [];
     });
@@ -94,7 +105,7 @@ export function createCodeActionProvider(options: CodeActionProviderOptions): Co
 
   /** The analysis after the fix, when the fix removes its diagnostic and adds no error. */
   const check = (before: Analysis, targetKey: string, edits: readonly Edit[], settings: ServiceSettings | undefined): Analysis | undefined => {
-    const after = analyze(before.ct.uri, applyEdits(before.ct.text, edits), settings);
+    const after = analyze(textDocument(before.ct.uri, applyEdits(before.ct.text, edits)), settings);
     if (after.findings.some(entry => entry.key === targetKey)) return undefined;
     return introducesErrors(before, after) ? undefined : after;
   };
@@ -102,7 +113,7 @@ export function createCodeActionProvider(options: CodeActionProviderOptions): Co
   const fixAll = (document: CardDocument, settings?: ServiceSettings): TextEdit[] => {
     const original = document.getText();
     const composer = new EditComposer();
-    let current = analyze(document.uri, original, settings);
+    let current = analyze(document, settings);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const candidates: { edits: readonly Edit[]; after: Analysis }[] = [];
       const seen = new Set<string>();
@@ -122,7 +133,7 @@ export function createCodeActionProvider(options: CodeActionProviderOptions): Co
       }
       if (chosen.length === 0) break;
       let edits = chosen.flatMap(candidate => candidate.edits);
-      let next = analyze(document.uri, applyEdits(current.ct.text, edits), settings);
+      let next = analyze(textDocument(document.uri, applyEdits(current.ct.text, edits)), settings);
       if (chosen.length > 1 && introducesErrors(current, next)) {
         // Fixes that are fine alone but not together: one now, the rest after re-validating.
         edits = [...chosen[0].edits];
@@ -140,8 +151,7 @@ export function createCodeActionProvider(options: CodeActionProviderOptions): Co
     const only = context?.only;
     const wants = (kind: string) => !only || only.some(requested => kind === requested || kind.startsWith(`${requested}.`));
     const uri = document.uri;
-    const text = document.getText();
-    const ct = readCardText(uri, text);
+    const ct = cardText(document);
     let before: Analysis | undefined;
     const actions: CodeAction[] = [];
     const bySignature = new Map<string, CodeAction>();
@@ -156,7 +166,7 @@ export function createCodeActionProvider(options: CodeActionProviderOptions): Co
         const targetKey = findingKey(ct, { code, start });
         let preferredGiven = false;
         for (const fix of fixesFor(ct, code, start, end, diagnostic.data)) {
-          before ??= analyze(uri, text, undefined);
+          before ??= analyze(document, undefined, ct);
           if (!check(before, targetKey, fix.edits, undefined)) continue;
           const signature = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
           const existing = bySignature.get(signature);

@@ -3,9 +3,9 @@ import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { License } from '../../knowledge/schema';
 import type { KnowledgeIndex } from '../knowledgeIndex';
 import { KeyPath, lookup } from '../yamlCard';
-import {
-  CardText, Edit, fillEmptyPair, findPair, isEmptyValue, NewValue, NodeHit, replaceNode, replaceScalar,
-} from './edits';
+import { CardText, isEmptyValue, NodeHit } from './cardText';
+import { Edit, fillEmptyPair, findPair, replaceNode, replaceScalar } from './edits';
+import type { NewValue } from './newValues';
 import type { Fix } from './types';
 
 /** The mapping at a key path, if the card has one there. */

@@ -7,10 +7,11 @@ import type { License } from '../../knowledge/schema';
 import {
   bodyOf, fix, impliedPosture, licensesNamedIn, mapAt, setHitValue, textAt, topPair, valueAt,
 } from './common';
+import { CardText, isEmptyValue } from './cardText';
 import {
-  CardText, deletePair, Edit, fillEmptyPair, findPair, insertAtTop, insertPair, isEmptyValue, map,
-  NewValue, quoted, raw, replaceScalar, seq, setAtPath, setPair, text,
+  deletePair, Edit, fillEmptyPair, findPair, insertAtTop, insertPair, replaceScalar, setAtPath, setPair,
 } from './edits';
+import { map, NewValue, quoted, raw, seq, text } from './newValues';
 import type { Fix, FixContext, FixProducer, FixProducers } from './types';
 
 const LICENSE_KEYS = ['license', 'license_name', 'license_link'];

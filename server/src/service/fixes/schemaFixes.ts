@@ -6,7 +6,8 @@ import { isMap, isScalar } from 'yaml';
 import { POSTURE_IDS } from '../../knowledge/schema';
 import { editDistance } from '../closest';
 import { fix, impliedPosture, mapAt, setHitValue } from './common';
-import { findPair, renameKey, setPair, text } from './edits';
+import { findPair, renameKey, setPair } from './edits';
+import { text } from './newValues';
 import type { Fix, FixProducer, FixProducers } from './types';
 
 /** At most this many values are offered from a long list (the Hub's pipeline tags). */

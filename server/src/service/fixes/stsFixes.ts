@@ -6,9 +6,8 @@ import { isMap, isScalar } from 'yaml';
 import { FAMILY_IDS, License } from '../../knowledge/schema';
 import { lookup } from '../yamlCard';
 import { bodyOf, fix, impliedPosture, licensesNamedIn, mapAt, topPair } from './common';
-import {
-  findPair, insertAtEnd, insertPair, map, NewValue, raw, renderTopLevel, replaceScalar, setPair, text,
-} from './edits';
+import { findPair, insertAtEnd, insertPair, replaceScalar, setPair } from './edits';
+import { map, NewValue, raw, renderTopLevel, text } from './newValues';
 import type { Fix, FixContext, FixProducer, FixProducers, FixTarget } from './types';
 
 const PLACEHOLDER_NAME = 'MODEL-NAME';

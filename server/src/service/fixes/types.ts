@@ -1,7 +1,8 @@
 /** What a fix producer gets and gives: the target diagnostic in offsets, and candidate edits. */
 import type { DiagnosticCode } from '../codes';
 import type { KnowledgeIndex } from '../knowledgeIndex';
-import type { CardText, Edit, NodeHit } from './edits';
+import type { CardText, NodeHit } from './cardText';
+import type { Edit } from './edits';
 
 /** A diagnostic to fix, in file offsets, with what its range points at in the YAML. */
 export interface FixTarget {
