@@ -45,10 +45,21 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
+/** Stops a client in any state: one still starting (after a crash, say) must finish first. */
+async function stopClient(stopping: LanguageClient): Promise<void> {
+  try {
+    if (!stopping.isRunning()) await stopping.start().catch(() => undefined);
+    if (stopping.isRunning()) await stopping.stop();
+    else await stopping.dispose();
+  } catch (error) {
+    output?.appendLine(`stopping the server failed: ${String(error)}`);
+  }
+}
+
 async function restartClient(context: vscode.ExtensionContext): Promise<void> {
-  const running = client;
+  const previous = client;
   client = undefined;
-  await running?.stop();
+  if (previous) await stopClient(previous);
   await startClient(context);
 }
 
@@ -67,12 +78,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('modelCards.showOutput', () => output?.show(true)),
     vscode.commands.registerCommand('modelCards.restartServer', () => restartClient(context)),
-    { dispose: () => void client?.stop() },
+    { dispose: () => void (client && stopClient(client)) },
   );
   vscode.workspace.textDocuments.forEach(startIfCard);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const stopping = client;
   client = undefined;
+  if (stopping) await stopClient(stopping);
 }
