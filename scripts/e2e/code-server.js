@@ -248,4 +248,5 @@ async function run({ options, suite, untrusted, timeoutMs, logsDir, prepareRun, 
   return { timedOut, hostExitCode: state.hostExitCode === null ? EXIT.TESTS_FAILED : state.hostExitCode, output };
 }
 
-module.exports = { run, killGroup };
+// killGroup, CHROMIUM_ARGS, LISTENING, eachLine and consoleText are also used by scripts/e2e/screenshots.js.
+module.exports = { run, killGroup, CHROMIUM_ARGS, LISTENING, eachLine, consoleText };
