@@ -134,3 +134,12 @@ describe('schema.unknown-key', () => {
     assert.deepEqual(withCode(diagnose('license: mit\narxiv: 2507.08128\ngeo: ip_location\ninference: false\n'), 'schema.unknown-key'), []);
   });
 });
+
+describe('schema.invalid with a known alias', () => {
+  test('pipeline_tag speech-to-speech names the Hub task audio-to-audio', () => {
+    const text = 'license: mit\npipeline_tag: speech-to-speech\n';
+    const [diagnostic] = withCode(diagnose(text), 'schema.invalid');
+    assert.deepEqual(diagnostic.range, rangeOf(text, 'speech-to-speech'));
+    assert.equal((diagnostic.data as { suggestion: string }).suggestion, 'audio-to-audio');
+  });
+});

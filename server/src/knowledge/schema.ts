@@ -112,7 +112,12 @@ export const KnownModel = z.strictObject({
   source: Source,
 });
 
-const Vocabulary = z.strictObject({ source: Source, values: z.array(z.string().min(1)).min(1) });
+const Vocabulary = z.strictObject({
+  source: Source,
+  values: z.array(z.string().min(1)).min(1),
+  /** Values people write that the Hub does not accept, each mapped to the value that means the same. */
+  aliases: z.record(z.string(), z.string()).optional(),
+}).refine(v => Object.values(v.aliases ?? {}).every(target => v.values.includes(target)), { error: 'every alias must map to one of the values' });
 export const HubFile = z.strictObject({
   pipeline_tags: Vocabulary,
   base_model_relations: Vocabulary,

@@ -70,6 +70,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   const index = new KnowledgeIndex(options.knowledge);
   const schema: CardSchema = buildCardSchema(options.knowledge.hub);
   const suggester = createFamilySuggester(options.knowledge);
+  const valueAliases = { pipeline_tag: options.knowledge.hub.pipeline_tags.aliases ?? {} };
   const documents = new ParsedDocuments();
   const hoverProvider = createHoverProvider(index, documents);
   const completionProvider = createCompletionProvider(index, documents, schema);
@@ -111,7 +112,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     if (card.value === undefined && card.syntaxFindings.length > 0) return [];
     // An empty card is an empty mapping, not a type error.
     const value = card.value ?? {};
-    const schemaFindings = checkSchema(card, value, schema, cardSpan);
+    const schemaFindings = checkSchema(card, value, schema, cardSpan, valueAliases);
     if (typeof value !== 'object' || Array.isArray(value)) return schemaFindings;
     const context = createRuleContext(kind, card, value, index, cardSpan, { suggester, body });
     return [...schemaFindings, ...RULES.flatMap(rule => rule(context))];

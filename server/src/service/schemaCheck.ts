@@ -70,13 +70,16 @@ export function knownKeysAt(schema: z.ZodType, path: KeyPath): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-export function checkSchema(card: ParsedCard, value: unknown, schema: z.ZodType, fallback: Span): Finding[] {
+/** Per key path (`pipeline_tag`): values people write that mean an allowed value. */
+export type ValueAliases = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+export function checkSchema(card: ParsedCard, value: unknown, schema: z.ZodType, fallback: Span, aliases: ValueAliases = {}): Finding[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.flatMap(issue => findingsFor(card, value, schema, issue, fallback));
+  return result.error.issues.flatMap(issue => findingsFor(card, value, schema, issue, fallback, aliases));
 }
 
-function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: Issue, fallback: Span): Finding[] {
+function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: Issue, fallback: Span, aliases: ValueAliases): Finding[] {
   const path = issue.path as KeyPath;
   const label = path.length ? describePath(path) : 'The card';
   const actual = valueAt(root, path);
@@ -89,7 +92,7 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
     return [{
       code: 'schema.missing',
       ...at(anchorSpan(card, parent)),
-      message: `${parent.length ? describePath(parent) : 'The card'} needs the key '${String(path[path.length - 1])}' (${expected}).`,
+      message: `Missing '${String(path[path.length - 1])}' under ${parent.length ? describePath(parent) : 'the card'}: ${expected}.`,
       data: { key: path[path.length - 1], parent: describePath(parent) },
     }];
   }
@@ -100,11 +103,11 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
       return issue.keys.map((key): Finding => {
         const suggestion = closestMatch(key, known) ?? null;
         const where = path.length ? describePath(path) : 'the card';
-        const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Known keys: ${known.join(', ')}.`;
+        const hint = suggestion ? `: did you mean '${suggestion}'?` : `. Known keys: ${known.join(', ')}.`;
         return {
           code: 'schema.unknown-key',
           ...at(keySpan(card, [...path, key])),
-          message: `'${key}' is not a key of ${where}.${hint}`,
+          message: `Unknown key '${key}' under ${where}${hint}`,
           data: { key, suggestion },
         };
       });
@@ -118,11 +121,14 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      const alias = typeof actual === 'string' ? aliases[describePath(path)]?.[actual.trim().toLowerCase()] : undefined;
       return [{
         code: 'schema.invalid',
         ...at(valueSpan(card, path)),
-        message: `${label} should be ${describeAllowed(allowed, actual)}, not ${kindOf(actual)}.`,
-        data: { allowed },
+        message: alias
+          ? `${label} '${String(actual)}' is not a Hub value; the Hub calls this task '${alias}'.`
+          : `${label} should be ${describeAllowed(allowed, actual)}, not ${kindOf(actual)}.`,
+        data: alias ? { allowed, suggestion: alias } : { allowed },
       }];
     }
     case 'too_small':

@@ -39,8 +39,11 @@ const invalidValue: FixProducer = ({ ct }, target) => {
   const node = hit.isKey ? hit.pair?.value : hit.node;
   const actual = isScalar(node) && node.value !== null ? String(node.value) : undefined;
   const { choices, typoFix } = choicesFor(actual, allowed);
-  const ordered = typoFix ? [typoFix, ...choices.filter(choice => choice !== typoFix)] : choices;
-  return ordered.flatMap(value => fix(`Replace with '${value}'`, [setHitValue(ct, hit, value)], value === typoFix, value === typoFix));
+  // A known alias (`speech-to-speech` → `audio-to-audio`) names the value meant: offer it first.
+  const meant = typeof target.data?.suggestion === 'string' && allowed.includes(target.data.suggestion) ? target.data.suggestion : undefined;
+  const first = meant ?? typoFix;
+  const ordered = first ? [first, ...choices.filter(choice => choice !== first)] : choices;
+  return ordered.flatMap(value => fix(`Replace with '${value}'`, [setHitValue(ct, hit, value)], value === typoFix && !meant, value === first));
 };
 
 const unknownKey: FixProducer = ({ ct }, target) => {

@@ -42,9 +42,13 @@ function commercialClaim(context: RuleContext): { span: Span; what: string } | u
   return undefined;
 }
 
-function describeBase(base: KnownBase): string {
-  const name = base.model.name.toLowerCase() === base.id.toLowerCase() ? base.model.name : `${base.id} (${base.model.name})`;
-  return `Base model ${name} is under ${cite(base.license)}`;
+function baseName(base: KnownBase): string {
+  return base.model.name.toLowerCase() === base.id.toLowerCase() ? base.model.name : `${base.id} (${base.model.name})`;
+}
+
+/** Where the base's license facts come from, said last so messages lead with what differs. */
+function baseSource(base: KnownBase): string {
+  return `(${base.license.id}, source: ${base.license.source.name})`;
 }
 
 export const baseModelConditions: Rule = context => {
@@ -60,25 +64,25 @@ export const baseModelConditions: Rule = context => {
     const claim = base.license.commercial_use === 'no' ? commercialClaim(context) : undefined;
     if (claim) {
       findings.push(conflict('non-commercial',
-        `${describeBase(base)}, which forbids commercial use, but ${claim.what}. A derivative keeps its base's non-commercial condition.`,
-        [{ ...claim.span, message: 'The commercial claim is here.' }]));
+        `Drops the base model's non-commercial condition: ${baseName(base)} may not be used commercially, but ${claim.what}. A derivative keeps that condition ${baseSource(base)}.`,
+        [{ ...claim.span, message: 'The commercial use is claimed here.' }]));
     }
     if (base.license.derivatives_keep_terms === 'yes') {
       for (const declared of weights.filter(d => d.license.id !== base.license.id)) {
         findings.push(conflict('keep-terms',
-          `${describeBase(base)}, whose terms derivatives must keep${base.license.derivatives_note ? ` (${base.license.derivatives_note.replace(/\.$/, '')})` : ''}, but this card's weights are under ${declared.license.id}.`,
+          `Drops the base model's license: derivatives of ${baseName(base)} must stay under ${base.license.id}, but this card's weights are under ${declared.license.id}.${base.license.derivatives_note ? ` ${base.license.derivatives_note}` : ''} ${baseSource(base)}`,
           [{ ...context.valueSpan(declared.path), message: "This card's weights license is declared here." }]));
       }
     }
     if (base.license.derivatives_keep_terms === 'not-allowed') {
       findings.push(conflict('no-derivatives',
-        `${describeBase(base)}, which does not allow sharing adapted versions, so a derivative of it cannot be released.`));
+        `No derivatives allowed: ${baseName(base)}'s license does not allow sharing adapted versions, so a derivative of it cannot be released ${baseSource(base)}.`));
     }
     if (base.license.credit === 'required' && !asText(context.get(['sts', 'licensing', 'attribution']))) {
       findings.push({
         code: 'license.attribution-missing',
         ...baseSpan,
-        message: `${describeBase(base)}, which requires credit${base.license.credit_note ? `: ${base.license.credit_note.replace(/\.$/, '')}` : ''}. Add sts.licensing.attribution saying what this model is built on.`,
+        message: `Add sts.licensing.attribution: ${baseName(base)}'s license requires credit.${base.license.credit_note ? ` ${base.license.credit_note}` : ''} ${baseSource(base)}`,
         data: { baseModel: base.model.id, baseLicense: base.license.id, attribution: `Built on ${base.model.name} by ${base.model.lab} (${base.license.name}).` },
       });
     }

@@ -42,3 +42,9 @@ export function cite(license: License): string {
 export function describeRole(declared: DeclaredLicense): string {
   return declared.role === 'weights' ? `the weights license ${declared.license.id}` : `the code license ${declared.license.id}`;
 }
+
+/** "The code license cc-by-nc-4.0 is declared here.": the related-information line for a license. */
+export function declaredHere(declared: DeclaredLicense): string {
+  const role = describeRole(declared);
+  return `${role[0].toUpperCase()}${role.slice(1)} is declared here.`;
+}

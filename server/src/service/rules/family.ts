@@ -4,6 +4,7 @@
  * describes but the card does not declare.
  */
 import type { KnownModel } from '../../knowledge/schema';
+import { closestMatch } from '../closest';
 import type { Finding } from '../findings';
 import { asText, Rule, RuleContext } from './context';
 import { fromKnownModel } from './familyEvidence';
@@ -26,6 +27,8 @@ function knownModelOfCard(context: RuleContext): KnownModel | undefined {
 export const familyMissing: Rule = context => {
   const sts = context.get(['sts']);
   if (!sts || typeof sts !== 'object' || context.get([...FAMILY]) !== undefined) return [];
+  // A misspelt `famly:` already gets schema.unknown-key suggesting 'family'; one report is enough.
+  if (Object.keys(sts).some(key => key !== 'family' && closestMatch(key, ['family']) === 'family')) return [];
   const known = knownModelOfCard(context);
   const suggestion = fromKnownModel(known) ?? context.familySuggestion();
   const hint = suggestion
@@ -34,7 +37,7 @@ export const familyMissing: Rule = context => {
   return [{
     code: 'family.missing',
     ...context.keySpan(['sts']),
-    message: `sts does not say which architecture family the model belongs to.${hint}`,
+    message: `Missing sts.family: the card does not say which architecture family the model belongs to.${hint}`,
     data: { suggestion },
   }];
 };

@@ -66,11 +66,13 @@ export const hubLicenseIds: Rule = context => {
 
 function unknownId(context: RuleContext, id: string, path: KeyPath, key: string, accept: (license: License) => boolean): Finding {
   const suggestion = context.index.closestLicenseId(id, accept) ?? null;
-  const hint = suggestion ? ` Did you mean '${suggestion}'?` : " Use a Hub id, or 'other' with license_name and license_link.";
+  const lead = suggestion ? `Unknown license id '${id}': did you mean '${suggestion}'?` : `Unknown license id '${id}'.`;
+  const hint = suggestion && suggestion.toLowerCase() === id.toLowerCase() ? ' Hub license ids are lower case.' : '';
+  const otherwise = suggestion ? '' : " Use a Hub id, or 'other' with license_name and license_link.";
   return {
     code: 'license.unknown-id',
     ...context.valueSpan(path),
-    message: `'${id}' in ${key} is neither a Hugging Face Hub license id nor a license this tool knows.${hint}`,
+    message: `${lead}${hint} ${key} takes a Hugging Face Hub license id or a license name this tool knows.${otherwise}`,
     data: { suggestion },
   };
 }

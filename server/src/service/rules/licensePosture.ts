@@ -3,7 +3,7 @@
  * posture's own requirements (siblings for `split-with-sibling`).
  */
 import type { Finding } from '../findings';
-import { cite, declaredLicenses, describeRole } from './cardLicenses';
+import { declaredHere, declaredLicenses, describeRole } from './cardLicenses';
 import type { Rule } from './context';
 
 const POSTURE = ['sts', 'licensing', 'posture'] as const;
@@ -21,9 +21,9 @@ export const postureAgainstLicenses: Rule = context => {
       findings.push({
         code: 'license.posture-conflict',
         ...postureSpan,
-        message: `${cite(declared.license)} forbids commercial use, but licensing.posture says permissive. Use 'non-commercial', or release under a license that allows commercial use.`,
+        message: `Posture 'permissive' conflicts with ${describeRole(declared)}, which forbids commercial use. Use 'non-commercial', or release under a license that allows it (source: ${declared.license.source.name}).`,
         data: { license: declared.license.id, role: declared.role, suggestion: 'non-commercial' },
-        related: [{ ...context.valueSpan(declared.path), message: `${describeRole(declared)} is declared here.` }],
+        related: [{ ...context.valueSpan(declared.path), message: declaredHere(declared) }],
       });
     }
   } else if (posture === 'non-commercial' && licenses.length > 0 && licenses.every(d => d.license.commercial_use === 'yes')) {
@@ -34,7 +34,7 @@ export const postureAgainstLicenses: Rule = context => {
       severity: 'information',
       message: `licensing.posture says non-commercial, but ${ids} allow${licenses.length === 1 ? 's' : ''} commercial use. If further terms restrict it (an acceptable use policy, a separate agreement), name them; otherwise the posture is 'permissive'.`,
       data: { licenses: licenses.map(d => d.license.id), suggestion: 'permissive' },
-      related: licenses.map(d => ({ ...context.valueSpan(d.path), message: `${describeRole(d)} allows commercial use.` })),
+      related: licenses.map(d => ({ ...context.valueSpan(d.path), message: declaredHere(d) })),
     });
   } else if (posture === 'closed-commercial') {
     for (const declared of licenses.filter(d => d.role === 'weights')) {
@@ -66,8 +66,8 @@ export const commercialUseAgainstLicenses: Rule = context => {
     .map((declared): Finding => ({
       code: 'license.commercial-conflict',
       ...context.valueSpan([...COMMERCIAL_USE]),
-      message: `${cite(declared.license)} forbids commercial use, but licensing.commercial_use says true.${declared.license.commercial_note ? ` ${declared.license.commercial_note}` : ''}`,
+      message: `commercial_use: true conflicts with ${describeRole(declared)}, which forbids commercial use (source: ${declared.license.source.name}).`,
       data: { license: declared.license.id, role: declared.role },
-      related: [{ ...context.valueSpan(declared.path), message: `${describeRole(declared)} is declared here.` }],
+      related: [{ ...context.valueSpan(declared.path), message: declaredHere(declared) }],
     }));
 };
