@@ -13,7 +13,8 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
 
 function filePatterns(): string[] {
-  const extra = vscode.workspace.getConfiguration(SECTION).get<string[]>('filePatterns', []);
+  // Explicitly no resource: the patterns apply to the whole window (and VS Code warns otherwise).
+  const extra = vscode.workspace.getConfiguration(SECTION, null).get<string[]>('filePatterns', []);
   return [...CARD_FILE_GLOBS.yaml, ...CARD_FILE_GLOBS.markdown, ...extra.filter(pattern => typeof pattern === 'string' && pattern)];
 }
 
@@ -38,7 +39,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: SECTION },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SECTION) },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SECTION, null) },
     outputChannel: output,
   };
   client = new LanguageClient(SECTION, 'STS Model Cards', serverOptions, clientOptions);

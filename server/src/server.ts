@@ -3,7 +3,7 @@
  * from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as vscode-languageserver reads them.
  */
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findSchemasDirectory, loadKnowledgeBase } from './knowledge/load';
@@ -35,10 +35,10 @@ connection.onInitialize(params => {
   };
 });
 
+// VS Code's client announces settings changes itself (synchronize.configurationSection); a
+// dynamic registration on top would make every change re-check every card twice.
 connection.onInitialized(async () => {
-  if (!pullSettings) return;
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelCards' });
-  await refreshSettings();
+  if (pullSettings) await refreshSettings();
 });
 
 async function refreshSettings(pushed?: unknown): Promise<void> {

@@ -4,7 +4,10 @@ import type { Lookups } from './lookups';
 import { bullets, code, list, paragraphs, sourceLine, text } from './markdown';
 
 /** How many example models a hover names before "and N more". */
-export const EXAMPLE_LIMIT = 6;
+export const EXAMPLE_LIMIT = 4;
+
+/** A hover must fit without scrolling: the first traits are the identifying ones. */
+const TRAIT_LIMIT = 3;
 
 function examples(ids: readonly string[], lookups: Lookups): string | undefined {
   if (ids.length === 0) return undefined;
@@ -12,11 +15,11 @@ function examples(ids: readonly string[], lookups: Lookups): string | undefined 
 }
 
 export function familyMarkdown(family: Family, lookups: Lookups): string {
-  const number = family.number === null ? 'boundary group, not a numbered family' : `Family ${family.number}`;
+  const number = family.number === null ? 'near-STS boundary group' : `architecture family ${family.number} of 4`;
   return paragraphs(
     `**${text(family.name)}** · ${code(family.id)} · ${number}`,
     text(family.definition),
-    bullets(family.traits.map(text)),
+    bullets(family.traits.slice(0, TRAIT_LIMIT).map(text)),
     examples(family.examples, lookups),
     `**Latency figures:** ${text(family.latency_meaning)}`,
     sourceLine(family.source),
@@ -27,7 +30,7 @@ export function postureMarkdown(posture: Posture, lookups: Lookups): string {
   return paragraphs(
     `**${text(posture.name)}** · ${code(posture.id)} · license posture`,
     text(posture.definition),
-    bullets(posture.traits.map(text)),
+    bullets(posture.traits.slice(0, TRAIT_LIMIT).map(text)),
     examples(posture.examples, lookups),
     sourceLine(posture.source),
   );
