@@ -1,13 +1,15 @@
 /**
  * Findings per document version: re-validating an unchanged document (a settings change, a
- * re-open) only re-applies severities. Findings depend on the text and on `frontMatter` alone.
+ * re-open) only re-applies severities. Findings depend on the text, `frontMatter` and the size limit.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CardDocument, Finding, ModelCardService, ServiceSettings, toDiagnostics } from './service';
 
 interface Entry {
   readonly version: number;
+  /** The settings findings depend on (severities are applied afterwards). */
   readonly frontMatter: boolean;
+  readonly maxFileSizeKb: number | undefined;
   readonly findings: readonly Finding[];
 }
 
@@ -18,9 +20,10 @@ export class DiagnosticsCache {
 
   diagnostics(document: CardDocument, settings: ServiceSettings): Diagnostic[] {
     const frontMatter = settings.frontMatter !== false;
+    const { maxFileSizeKb } = settings;
     let entry = this.entries.get(document.uri);
-    if (!entry || entry.version !== document.version || entry.frontMatter !== frontMatter) {
-      entry = { version: document.version, frontMatter, findings: this.service.findings(document, settings) };
+    if (!entry || entry.version !== document.version || entry.frontMatter !== frontMatter || entry.maxFileSizeKb !== maxFileSizeKb) {
+      entry = { version: document.version, frontMatter, maxFileSizeKb, findings: this.service.findings(document, settings) };
       this.entries.set(document.uri, entry);
     }
     return toDiagnostics(document, entry.findings, settings);

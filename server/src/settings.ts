@@ -1,5 +1,5 @@
 /** The `modelCards.*` settings as the server reads them, with defaults for anything absent or malformed. */
-import { isDiagnosticCode, ServiceSettings, SeverityOverride } from './service';
+import { DEFAULT_MAX_FILE_SIZE_KB, isDiagnosticCode, ServiceSettings, SeverityOverride } from './service';
 
 export type ServerSettings = ServiceSettings;
 
@@ -14,7 +14,10 @@ export function readSettings(raw: unknown): ServerSettings {
       if (isDiagnosticCode(code) && SEVERITIES.has(value as SeverityOverride)) severity[code] = value as SeverityOverride;
     }
   }
-  return { severity, frontMatter: section.frontMatter !== false };
+  // A number of KB, 0 for no limit; anything else (a string, a negative or absent value) is the default.
+  const rawLimit = section.maxFileSizeKb;
+  const maxFileSizeKb = typeof rawLimit === 'number' && Number.isFinite(rawLimit) && rawLimit >= 0 ? rawLimit : DEFAULT_MAX_FILE_SIZE_KB;
+  return { severity, frontMatter: section.frontMatter !== false, maxFileSizeKb };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = readSettings(undefined);

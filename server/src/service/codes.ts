@@ -34,6 +34,7 @@ export const CODES = {
   'subcategory.suggested': { severity: 'information', summary: "The card's text describes a sub-category that `sts.subcategories` does not list." },
   'consent.missing': { severity: 'warning', summary: 'Sub-category `voice-cloning` without `consent`.' },
   'latency.unlabeled': { severity: 'warning', summary: 'A latency figure without `kind`.' },
+  'card.too-large': { severity: 'information', summary: 'The card is larger or nests deeper than the limits: only its YAML syntax is checked.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

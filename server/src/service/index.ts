@@ -25,6 +25,7 @@ import { stsMissing, stsMissingFinding } from './rules/stsBlock';
 import { checkSchema } from './schemaCheck';
 import { applySuppressions } from './suppressions';
 import type { CardDocument, CardKind, ServiceSettings } from './types';
+import { sizeAboveLimit } from './sizeLimit';
 import type { ParsedCard } from './yamlCard';
 
 export { CARD_FILE_GLOBS, cardKindOf, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
@@ -34,6 +35,7 @@ export type { DiagnosticCode } from './codes';
 export { severityName, toDiagnostics } from './findings';
 export type { Finding, Span } from './findings';
 export type { CardDocument, CardKind, ServiceSettings, SeverityName, SeverityOverride } from './types';
+export { DEFAULT_MAX_FILE_SIZE_KB } from './types';
 
 const RULES: readonly Rule[] = [
   stsMissing, licenseMissing, hubLicenseIds,
@@ -89,6 +91,8 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     const text = document.getText();
     const kind = cardKindOf(document.uri);
     if (kind === 'markdown' && settings?.frontMatter === false) return [];
+    const tooLarge = sizeAboveLimit(text, settings);
+    if (tooLarge) return [tooLarge];
     const { located, card } = cache.get(document);
     switch (located.kind) {
       case 'no-front-matter':
@@ -118,13 +122,20 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     return [...schemaFindings, ...RULES.flatMap(rule => rule(context))];
   }
 
+  // A card above the size limit is not parsed for anything: the editor stays responsive.
+  const small = (document: CardDocument, settings?: ServiceSettings) => !sizeAboveLimit(document.getText(), settings);
   return {
     findings,
     validate: (document, settings) => toDiagnostics(document, findings(document, settings), settings),
-    hover: (document, position, settings) => hoverProvider.hover(document, position, settings),
-    complete: (document, position, settings) => completionProvider.complete(document, position, settings),
-    codeActions: (document, range, diagnostics, only) => codeActionProvider.codeActions(document, range, diagnostics, { only }),
-    fixAll: (document, settings) => codeActionProvider.fixAll(document, settings),
+    hover: (document, position, settings) => small(document, settings) ? hoverProvider.hover(document, position, settings) : null,
+    complete: (document, position, settings) => small(document, settings)
+      ? completionProvider.complete(document, position, settings)
+      : { isIncomplete: false, items: [] },
+    // Code actions get no settings: the default limit applies.
+    codeActions: (document, range, diagnostics, only) => small(document)
+      ? codeActionProvider.codeActions(document, range, diagnostics, { only })
+      : [],
+    fixAll: (document, settings) => small(document, settings) ? codeActionProvider.fixAll(document, settings) : [],
     forget: uri => documents.forget(uri),
   };
 }

@@ -2,7 +2,7 @@
  * The parsed card: the `yaml` document with its node ranges shifted into the original file, the
  * plain value, and lookups from a key path (as zod reports it) to the exact key or value node.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Document } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Document, YAMLParseError } from 'yaml';
 import type { Finding, Span } from './findings';
 
 export type KeyPath = readonly PropertyKey[];
@@ -21,25 +21,52 @@ function normalizeLoneCarriageReturns(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/**
+ * How deep collections may nest before the card is not analysed (a real card nests about 6 deep:
+ * `model-index` results and metrics). Past it the rules, which walk the tree recursively, and
+ * `toJS` are skipped; the `yaml` parser itself gives up (RESOURCE_EXHAUSTION) at a depth that
+ * depends on the stack left, which this fixed limit keeps out of the diagnostics.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
 export function parseCard(fileText: string, yamlStart: number, yamlEnd: number): ParsedCard {
   const yamlText = normalizeLoneCarriageReturns(fileText.slice(yamlStart, yamlEnd));
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+  // `uniqueKeys: true` compares each key with every earlier key of its map: quadratic, 27 s for a
+  // 2 MB card of 40,000 keys. The same check is made here in linear time (`findDuplicateKeys`).
+  // `logLevel: 'error'`: `toJS` would otherwise print a process warning (on the CLI's stderr) for a collection used as a key.
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error', lineCounter: new LineCounter() });
+  const depth = addDuplicateKeyErrors(document);
   const clamp = (offset: number) => Math.min(Math.max(offset, 0), yamlText.length) + yamlStart;
   const syntaxFindings: Finding[] = [];
+  let exhausted = false;
   for (const problem of [...document.errors, ...document.warnings]) {
+    // The parser reports a stack overflow on deep nesting once per open collection: say it once.
+    if (problem.code === 'RESOURCE_EXHAUSTION' && exhausted) continue;
     const start = clamp(problem.pos[0]);
     const end = Math.max(clamp(problem.pos[1]), start);
+    const message = problem.code === 'RESOURCE_EXHAUSTION'
+      ? `YAML: the collections nest too deeply to be read (${problem.message}).`
+      : `YAML: ${problem.message}.`.replace(/\.\.$/, '.');
+    exhausted ||= problem.code === 'RESOURCE_EXHAUSTION';
     syntaxFindings.push({
       code: 'yaml.syntax',
       start,
       end,
-      message: `YAML: ${problem.message}.`.replace(/\.\.$/, '.'),
+      message,
       data: { yamlCode: problem.code },
       severity: problem.name === 'YAMLWarning' ? 'warning' : undefined,
     });
   }
   let value: unknown;
-  if (document.errors.length === 0) {
+  if (document.errors.length === 0 && depth.depth > MAX_NESTING_DEPTH) {
+    syntaxFindings.push({
+      code: 'card.too-large',
+      start: clamp(depth.at),
+      end: clamp(depth.at + 1),
+      message: `The card nests collections ${depth.depth} levels deep, more than the ${MAX_NESTING_DEPTH} it may: only its YAML syntax is checked.`,
+      data: { depth: depth.depth, maxDepth: MAX_NESTING_DEPTH },
+    });
+  } else if (document.errors.length === 0) {
     try {
       value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
@@ -48,6 +75,54 @@ export function parseCard(fileText: string, yamlStart: number, yamlEnd: number):
     }
   }
   return { base: yamlStart, document, value, syntaxFindings };
+}
+
+/**
+ * Adds a DUPLICATE_KEY error for each key equal to an earlier key of its map, as `yaml` does with
+ * `uniqueKeys: true` (same code, message and position; scalars equal by value, other keys never),
+ * but with one hash lookup per key. Walks without recursion, and returns the deepest nesting of
+ * collections with where it is.
+ */
+function addDuplicateKeyErrors(document: Document.Parsed): { depth: number; at: number } {
+  const duplicates: YAMLParseError[] = [];
+  let deepest = { depth: 0, at: 0 };
+  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > deepest.depth) deepest = { depth, at: node.range?.[0] ?? 0 };
+    const children: unknown[] = [];
+    const seen = new Set<unknown>();
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        const key = item.key;
+        // NaN is never equal to itself for `yaml`; a Set would find it.
+        if (isMap(node) && isScalar(key) && !Number.isNaN(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          if (seen.has(key.value)) duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          else seen.add(key.value);
+        }
+        children.push(key, item.value);
+      } else {
+        children.push(item);
+      }
+    }
+    // Reversed, so the walk (and the errors) go in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+  }
+  if (duplicates.length > 0) {
+    duplicates.sort((a, b) => a.pos[0] - b.pos[0]);
+    // Merged by position, so each sits where the parser would have reported it.
+    const merged: YAMLParseError[] = [];
+    let next = 0;
+    for (const error of document.errors) {
+      while (next < duplicates.length && duplicates[next].pos[0] < error.pos[0]) merged.push(duplicates[next++]);
+      merged.push(error);
+    }
+    merged.push(...duplicates.slice(next));
+    document.errors.splice(0, document.errors.length, ...merged);
+  }
+  return deepest;
 }
 
 function firstLine(yamlText: string, base: number): Span {

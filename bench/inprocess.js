@@ -1,0 +1,139 @@
+'use strict';
+/**
+ * The in-process measures, on the same text, interleaved round by round after a warm-up:
+ *   floor  — `yaml`'s parseDocument with a LineCounter (positions), on the card's YAML;
+ *   ours   — service.validate(document) on a NEW document version every iteration (the parse
+ *            cache is keyed by version, so nothing is reused across iterations), the whole
+ *            analysis: schema, every rule, the prose suggester, suppressions, LSP ranges;
+ *   anchor — yaml-language-server's language service, configured with schemas/modelcard.schema.json,
+ *            doValidation on a new document version every iteration, on the card's YAML.
+ * "ours" is measured twice: on the README (front matter + Markdown body, as the server sees it)
+ * and on the same YAML as a standalone *.modelcard.yaml (exactly the text the floor and anchor see).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { parseDocument, LineCounter } = require('yaml');
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+const ROOT = path.join(__dirname, '..');
+const SCHEMA_PATH = path.join(ROOT, 'schemas', 'modelcard.schema.json');
+
+function loadOurs() {
+  const { createModelCardService } = require(path.join(ROOT, 'out/server/src/service/index.js'));
+  const { loadKnowledgeBase, findSchemasDirectory } = require(path.join(ROOT, 'out/server/src/knowledge/load.js'));
+  return createModelCardService({ knowledge: loadKnowledgeBase(findSchemasDirectory(ROOT)) });
+}
+
+function loadAnchor() {
+  const { getLanguageService } = require('yaml-language-server');
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'));
+  const uri = pathToFileURL(SCHEMA_PATH).href;
+  const service = getLanguageService({
+    schemaRequestService: async requested => fs.promises.readFile(new URL(requested), 'utf8'),
+    workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
+  });
+  service.configure({ validate: true, hover: false, completion: false, schemas: [{ uri, fileMatch: ['*'], schema }] });
+  return service;
+}
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p25 = quantile(sorted, 0.25);
+  const p75 = quantile(sorted, 0.75);
+  return { p50: quantile(sorted, 0.5), p25, p75, iqr: p75 - p25, n: sorted.length };
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * Measures one case: `rounds` rounds after `warmup` rounds; in each round every measure runs
+ * `batch` iterations (so tiny cards are not below the timer's resolution), in an order that
+ * rotates from round to round. Samples are milliseconds per iteration.
+ */
+async function measureCase(c, { ours, anchor, rounds, warmup }) {
+  const lines = c.yaml.split('\n').length - 1;
+  const mdLines = c.markdown ? c.markdown.split('\n').length - 1 : lines;
+  // Aim for ≥ ~1 ms per timed batch of the floor.
+  const batch = Math.max(1, Math.min(50, Math.round(3000 / Math.max(lines, 1))));
+  let version = 0;
+  const mdUri = `file:///bench/${c.name}/README.md`;
+  const yamlUri = `file:///bench/${c.name}/card.modelcard.yaml`;
+  const anchorUri = `file:///bench/${c.name}/card.yaml`;
+  let sink = 0;
+
+  const measures = {
+    floor: () => {
+      for (let i = 0; i < batch; i++) sink += parseDocument(c.yaml, { lineCounter: new LineCounter() }).contents ? 1 : 0;
+    },
+    oursYaml: () => {
+      for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(yamlUri, 'yaml', ++version, c.yaml)).length;
+    },
+    anchor: async () => {
+      for (let i = 0; i < batch; i++) sink += (await anchor.doValidation(TextDocument.create(anchorUri, 'yaml', ++version, c.yaml), false)).length;
+    },
+  };
+  if (c.markdown) {
+    measures.ours = () => {
+      for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(mdUri, 'markdown', ++version, c.markdown)).length;
+    };
+  }
+  const names = Object.keys(measures);
+  const samples = Object.fromEntries(names.map(n => [n, []]));
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const start = now();
+      await measures[name]();
+      const elapsed = (now() - start) / batch;
+      if (round >= warmup) samples[name].push(elapsed);
+    }
+  }
+  if (sink < 0) console.log(sink);
+  const stats = Object.fromEntries(names.map(n => [n, summarize(samples[n])]));
+  // Diagnostic counts, to show the three measures look at the same problems.
+  const counts = {
+    ours: c.markdown ? ours.validate(TextDocument.create(mdUri, 'markdown', ++version, c.markdown)).length : undefined,
+    oursYaml: ours.validate(TextDocument.create(yamlUri, 'yaml', ++version, c.yaml)).length,
+    anchor: (await anchor.doValidation(TextDocument.create(anchorUri, 'yaml', ++version, c.yaml), false)).length,
+  };
+  const oursMs = (stats.ours ?? stats.oursYaml).p50;
+  return {
+    name: c.name,
+    lines: mdLines,
+    yamlLines: lines,
+    batch,
+    ms: {
+      floor: stats.floor.p50,
+      ours: oursMs,
+      oursYaml: stats.oursYaml.p50,
+      anchor: stats.anchor.p50,
+    },
+    iqr: Object.fromEntries(names.map(n => [n, stats[n].iqr])),
+    stats,
+    ratios: {
+      oursOverFloor: oursMs / stats.floor.p50,
+      oursYamlOverFloor: stats.oursYaml.p50 / stats.floor.p50,
+      anchorOverOurs: stats.anchor.p50 / oursMs,
+      anchorOverOursYaml: stats.anchor.p50 / stats.oursYaml.p50,
+    },
+    perLineUs: { ours: (oursMs * 1000) / mdLines, oursYaml: (stats.oursYaml.p50 * 1000) / lines, floor: (stats.floor.p50 * 1000) / lines },
+    diagnostics: counts,
+  };
+}
+
+/** Splits a real Markdown card into its front matter (for the floor and the anchor). */
+function frontMatterOf(markdown) {
+  const match = /^\s*?---\r?\n([\s\S]*?)^---[ \t]*$/m.exec(markdown);
+  return match ? match[1] : '';
+}
+
+module.exports = { loadOurs, loadAnchor, measureCase, summarize, frontMatterOf, quantile };
