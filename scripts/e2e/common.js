@@ -120,7 +120,42 @@ function isolatedEnv(home, extra = {}) {
   return { ...env, ...extra };
 }
 
+/** User settings so that nothing (welcome page, walkthroughs, update or telemetry prompts) blocks. */
+function userSettings({ untrusted }) {
+  const settings = {
+    'telemetry.telemetryLevel': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.settings.enableNaturalLanguageSearch': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'update.showReleaseNotes': false,
+    'git.enabled': false,
+    'git.autoRepositoryDetection': false,
+    'npm.autoDetect': 'off',
+    'typescript.disableAutomaticTypeAcquisition': true,
+    'chat.disableAIFeatures': true,
+    'chat.commandCenter.enabled': false,
+    'github.copilot.enable': { '*': false },
+    'files.autoSave': 'off',
+    'editor.accessibilitySupport': 'off',
+    'window.confirmBeforeClose': 'never',
+  };
+  if (untrusted) {
+    // Workspace trust stays on; with no start-up prompt the folder simply opens in restricted mode.
+    settings['security.workspace.trust.enabled'] = true;
+    settings['security.workspace.trust.startupPrompt'] = 'never';
+    settings['security.workspace.trust.banner'] = 'never';
+  }
+  return settings;
+}
+
 module.exports = {
+  userSettings,
   isolatedEnv,
   ROOT, CODE_SERVER_VERSION, CACHE_DIR, EXTENSION_ID, EXIT, RunnerError,
   log, warn, which, findChromium, findRipgrep, ensureSystemPackages,

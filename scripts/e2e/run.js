@@ -14,7 +14,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, CACHE_DIR, EXIT, RunnerError, log, warn } = require('./common');
+const { ROOT, CACHE_DIR, EXIT, RunnerError, log, warn, userSettings } = require('./common');
 const { SHIM_MARK } = require('./host-shim');
 
 const RESULT_LINE = /E2E RESULT:\s*(\d+)\s+passed,\s*(\d+)\s+failed/;
@@ -138,40 +138,6 @@ function makeLogsDir() {
     fs.rmSync(path.join(parent, old), { recursive: true, force: true });
   }
   return dir;
-}
-
-/** User settings so that nothing (welcome page, walkthroughs, update or telemetry prompts) blocks. */
-function userSettings({ untrusted }) {
-  const settings = {
-    'telemetry.telemetryLevel': 'off',
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.settings.enableNaturalLanguageSearch': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'update.showReleaseNotes': false,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'npm.autoDetect': 'off',
-    'typescript.disableAutomaticTypeAcquisition': true,
-    'chat.disableAIFeatures': true,
-    'chat.commandCenter.enabled': false,
-    'github.copilot.enable': { '*': false },
-    'files.autoSave': 'off',
-    'editor.accessibilitySupport': 'off',
-    'window.confirmBeforeClose': 'never',
-  };
-  if (untrusted) {
-    // Workspace trust stays on; with no start-up prompt the folder simply opens in restricted mode.
-    settings['security.workspace.trust.enabled'] = true;
-    settings['security.workspace.trust.startupPrompt'] = 'never';
-    settings['security.workspace.trust.banner'] = 'never';
-  }
-  return settings;
 }
 
 /** The scratch folder of a run: workspace copy, user data, extensions, home, the suite's entry. */

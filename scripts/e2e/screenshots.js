@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { ROOT, CACHE_DIR, RunnerError, log, warn, findChromium, isolatedEnv } = require('./common');
+const { ROOT, CACHE_DIR, RunnerError, log, warn, findChromium, isolatedEnv, userSettings } = require('./common');
 const { provision } = require('./provision');
 const { killGroup, CHROMIUM_ARGS, LISTENING, eachLine, consoleText } = require('./code-server');
 
@@ -51,26 +51,7 @@ function parseArgs(argv) {
 
 /** User settings: the runner's quiet defaults (nothing pops up), and a plain, readable editor. */
 const USER_SETTINGS = {
-  'telemetry.telemetryLevel': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.settings.enableNaturalLanguageSearch': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'update.showReleaseNotes': false,
-  'git.enabled': false,
-  'git.autoRepositoryDetection': false,
-  'npm.autoDetect': 'off',
-  'chat.disableAIFeatures': true,
-  'chat.commandCenter.enabled': false,
-  'github.copilot.enable': { '*': false },
-  'files.autoSave': 'off',
-  'editor.accessibilitySupport': 'off',
-  'window.confirmBeforeClose': 'never',
+  ...userSettings({ untrusted: false }),
   'editor.minimap.enabled': false,
   'workbench.editor.enablePreview': false,
 };
