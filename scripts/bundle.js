@@ -1,7 +1,9 @@
 // Bundles the client, the server and the command line into dist/ with esbuild (minified, with
-// source maps). The knowledge base stays in schemas/ and is read at start-up.
+// source maps), and writes dist/knowledge.json, the validated knowledge base from schemas/
+// (scripts/check-knowledge.js; needs `tsc -b` first), so every bundle has a matching one.
 const esbuild = require('esbuild');
 const path = require('node:path');
+const { writePrebuiltKnowledge } = require('./check-knowledge');
 const root = path.join(__dirname, '..');
 const common = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: true,
@@ -9,6 +11,13 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning', absWorkingDir: root,
 };
+try {
+  const kb = writePrebuiltKnowledge();
+  console.log(`knowledge base: ${kb.families.length} families, ${kb.postures.length} postures, ${kb.subcategories.length} sub-categories, ${kb.licenses.length} licenses, ${kb.models.length} models`);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

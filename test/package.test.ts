@@ -1,7 +1,8 @@
 /**
  * The .vsix: the manifest has what the Marketplace needs, the icon is a 128x128 PNG, .vscodeignore
- * ships the bundles and the knowledge base and nothing else, and the packaged extension works on
- * its own (its server and its CLI find schemas/ inside the package).
+ * ships the bundles and the knowledge base (schemas/*.yaml and the prebuilt dist/knowledge.json)
+ * and nothing else, and the packaged extension works on its own (its server and its CLI find
+ * their knowledge base inside the package).
  */
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as zlib from 'node:zlib';
 import { listFiles, PackageManager } from '@vscode/vsce';
+import { loadKnowledgeBase, readPrebuiltKnowledgeBase } from '../server/src/knowledge/load';
 import { ROOT } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -28,7 +30,7 @@ function expectedFiles(): string[] {
   assert.ok(schemas.includes('families.yaml'));
   return [
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md', 'bin/modelcard-lint.js',
-    ...['client', 'server', 'cli'].flatMap(bundle => [`dist/${bundle}.js`, `dist/${bundle}.js.map`]),
+    ...['client', 'server', 'cli'].flatMap(bundle => [`dist/${bundle}.js`, `dist/${bundle}.js.map`]), 'dist/knowledge.json',
     ...schemas.map(name => `schemas/${name}`), 'schemas/modelcard.schema.json',
   ].sort();
 }
@@ -217,6 +219,13 @@ describe('the packaged .vsix', () => {
       assert.doesNotMatch(name, /\.ts$/, name);
     }
     assert.ok(names.length === expectedFiles().length + 2, `${names.length} entries:\n${names.join('\n')}`);
+  });
+
+  test('its prebuilt knowledge base matches its schemas/ and the YAML they hold', () => {
+    const schemas = path.join(dir, 'extension', 'schemas');
+    const prebuilt = readPrebuiltKnowledgeBase(path.join(dir, 'extension', 'dist', 'knowledge.json'), schemas);
+    assert.ok(prebuilt, 'dist/knowledge.json is in the .vsix and was built from the packaged schemas/*.yaml');
+    assert.deepEqual(prebuilt, loadKnowledgeBase(schemas));
   });
 
   test('its server starts over stdio and finds its knowledge base', async () => {

@@ -6,14 +6,14 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findSchemasDirectory, loadKnowledgeBase } from './knowledge/load';
+import { loadShippedKnowledgeBase } from './knowledge/load';
 import { createModelCardService, FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND } from './service';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createModelCardService({ knowledge: loadKnowledgeBase(findSchemasDirectory(__dirname)) });
+const service = createModelCardService({ knowledge: loadShippedKnowledgeBase(__dirname) });
 const cache = new DiagnosticsCache(service);
 
 let settings: ServerSettings = DEFAULT_SETTINGS;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { findSchemasDirectory, loadKnowledgeBase } from '../knowledge/load';
+import { loadShippedKnowledgeBase } from '../knowledge/load';
 import { cardKindOf, createModelCardService, hasFrontMatter, ModelCardService } from '../service';
 import { CardFile, errorMessage } from './discover';
 
@@ -69,6 +69,6 @@ let cached: ModelCardService | undefined;
 
 /** The service over the knowledge base shipped next to the built files (dist/ or out/). Throws when it is missing or invalid. */
 export function loadService(): ModelCardService {
-  cached ??= createModelCardService({ knowledge: loadKnowledgeBase(findSchemasDirectory(__dirname)) });
+  cached ??= createModelCardService({ knowledge: loadShippedKnowledgeBase(__dirname) });
   return cached;
 }

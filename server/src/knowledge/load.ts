@@ -2,6 +2,7 @@
  * Reads and validates the knowledge base from a `schemas/` directory. Node-only (it uses `fs`);
  * the language service itself only ever receives the validated `KnowledgeBase` object.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -100,4 +101,66 @@ export function findSchemasDirectory(fromDir: string): string {
     if (parent === dir) throw new KnowledgeBaseError(`no schemas/ directory above ${fromDir}`);
     dir = parent;
   }
+}
+
+/** The YAML files that make up the knowledge base, in the order their digest is taken. */
+export const KNOWLEDGE_FILES = ['hub.yaml', 'families.yaml', 'postures.yaml', 'subcategories.yaml', 'licenses.yaml', 'models.yaml'] as const;
+
+/** The prebuilt knowledge base that `scripts/check-knowledge.js` writes next to the bundles (`dist/`). */
+export const PREBUILT_KNOWLEDGE_FILE = 'knowledge.json';
+const PREBUILT_FORMAT = 1;
+
+/** The prebuilt file: the validated knowledge base and a digest of the YAML it was built from. */
+export interface PrebuiltKnowledgeBase {
+  format: number;
+  sources: string;
+  knowledge: KnowledgeBase;
+}
+
+/** SHA-256 over the YAML files' names and bytes: cheap next to parsing them, and exact (unlike file times, which unpacking a .vsix does not keep). */
+export function digestKnowledgeSources(schemasDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of KNOWLEDGE_FILES) {
+    hash.update(`${file}\0`);
+    hash.update(fs.readFileSync(path.join(schemasDir, file)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Validates `schemasDir` (YAML + zod + cross-check, throws like `loadKnowledgeBase`) and returns what to write as `knowledge.json`. */
+export function buildPrebuiltKnowledgeBase(schemasDir: string): PrebuiltKnowledgeBase {
+  const sources = digestKnowledgeSources(schemasDir);
+  return { format: PREBUILT_FORMAT, sources, knowledge: loadKnowledgeBase(schemasDir) };
+}
+
+/**
+ * The prebuilt knowledge base at `jsonPath` when it exists and was built from exactly the YAML now
+ * in `schemasDir`; `undefined` otherwise (missing, unreadable, another format or stale). It is not
+ * re-validated: the build validated it, and skipping the YAML parse and zod is the point.
+ */
+export function readPrebuiltKnowledgeBase(jsonPath: string, schemasDir: string): KnowledgeBase | undefined {
+  let prebuilt: Partial<PrebuiltKnowledgeBase>;
+  try {
+    prebuilt = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (prebuilt?.format !== PREBUILT_FORMAT || typeof prebuilt.knowledge !== 'object' || prebuilt.knowledge === null) return undefined;
+  try {
+    if (prebuilt.sources !== digestKnowledgeSources(schemasDir)) return undefined;
+  } catch {
+    return undefined; // a YAML file is missing: let loadKnowledgeBase report it
+  }
+  return prebuilt.knowledge;
+}
+
+/**
+ * The knowledge base for the built server and CLI in `fromDir` (their `__dirname`): the prebuilt
+ * `knowledge.json` beside them when it matches the shipped `schemas/`, else the YAML read and
+ * validated (`loadKnowledgeBase`), as when running from `out/` in tests.
+ */
+export function loadShippedKnowledgeBase(fromDir: string): KnowledgeBase {
+  const schemasDir = findSchemasDirectory(fromDir);
+  return readPrebuiltKnowledgeBase(path.join(fromDir, PREBUILT_KNOWLEDGE_FILE), schemasDir) ?? loadKnowledgeBase(schemasDir);
 }
