@@ -17,9 +17,8 @@ function writePrebuiltKnowledge() {
   return prebuilt.knowledge;
 }
 
-module.exports = { writePrebuiltKnowledge };
-
-if (require.main === module) {
+/** Validates and writes, printing what the knowledge base holds; exits 1 with the loader's message when invalid. */
+function checkKnowledge() {
   try {
     const kb = writePrebuiltKnowledge();
     console.log(`knowledge base: ${kb.families.length} families, ${kb.postures.length} postures, ${kb.subcategories.length} sub-categories, ${kb.licenses.length} licenses, ${kb.models.length} models`);
@@ -28,3 +27,7 @@ if (require.main === module) {
     process.exit(1);
   }
 }
+
+module.exports = { writePrebuiltKnowledge, checkKnowledge };
+
+if (require.main === module) checkKnowledge();
