@@ -3,6 +3,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const os = require('node:os');
 const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -154,7 +155,28 @@ function userSettings({ untrusted }) {
   return settings;
 }
 
+/**
+ * A fresh scratch folder for one code-server session: a copy of `workspaceSource` as the
+ * workspace, and empty user data (with `settings` as User/settings.json), extensions and home.
+ */
+function scratchSession(prefix, workspaceName, workspaceSource, settings) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const ctx = {
+    tmp,
+    workspace: path.join(tmp, workspaceName),
+    userDataDir: path.join(tmp, 'user-data'),
+    extensionsDir: path.join(tmp, 'extensions'),
+    home: path.join(tmp, 'home'),
+  };
+  if (fs.existsSync(workspaceSource)) fs.cpSync(workspaceSource, ctx.workspace, { recursive: true });
+  else fs.mkdirSync(ctx.workspace);
+  for (const dir of [path.join(ctx.userDataDir, 'User'), ctx.extensionsDir, ctx.home]) fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(ctx.userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  return ctx;
+}
+
 module.exports = {
+  scratchSession,
   userSettings,
   isolatedEnv,
   ROOT, CODE_SERVER_VERSION, CACHE_DIR, EXTENSION_ID, EXIT, RunnerError,

@@ -12,9 +12,8 @@
 // host's own non-zero code); 2 setup or provisioning failed; 3 timed out; 4 no `E2E RESULT:` line.
 'use strict';
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { ROOT, CACHE_DIR, EXIT, RunnerError, log, warn, userSettings } = require('./common');
+const { ROOT, CACHE_DIR, EXIT, RunnerError, log, warn, scratchSession, userSettings } = require('./common');
 const { SHIM_MARK } = require('./host-shim');
 
 const RESULT_LINE = /E2E RESULT:\s*(\d+)\s+passed,\s*(\d+)\s+failed/;
@@ -142,22 +141,15 @@ function makeLogsDir() {
 
 /** The scratch folder of a run: workspace copy, user data, extensions, home, the suite's entry. */
 function prepareRun({ suite, mode, untrusted, vsix }) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-e2e-'));
+  const session = scratchSession('sts-e2e-', 'workspace', path.join(ROOT, 'test', 'e2e', 'workspace'), userSettings({ untrusted }));
+  const tmp = session.tmp;
   const ctx = {
-    tmp,
-    workspace: path.join(tmp, 'workspace'),
-    userDataDir: path.join(tmp, 'user-data'),
-    extensionsDir: path.join(tmp, 'extensions'),
-    home: path.join(tmp, 'home'),
+    ...session,
     suiteOutput: path.join(tmp, 'suite-output.log'),
     entry: path.join(tmp, 'entry', 'index.js'),
     suite,
   };
-  const source = path.join(ROOT, 'test', 'e2e', 'workspace');
-  if (fs.existsSync(source)) fs.cpSync(source, ctx.workspace, { recursive: true });
-  else fs.mkdirSync(ctx.workspace);
-  for (const dir of [path.join(ctx.userDataDir, 'User'), ctx.extensionsDir, ctx.home, path.dirname(ctx.entry)]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(ctx.userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings({ untrusted }), null, 2)}\n`);
+  fs.mkdirSync(path.dirname(ctx.entry), { recursive: true });
   fs.writeFileSync(ctx.suiteOutput, '');
   if (vsix) {
     // VS Code runs extensionTestsPath only together with an extensionDevelopmentPath. With --vsix

@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { ROOT, CACHE_DIR, RunnerError, log, warn, findChromium, isolatedEnv, userSettings } = require('./common');
+const { ROOT, CACHE_DIR, RunnerError, log, warn, findChromium, isolatedEnv, scratchSession, userSettings } = require('./common');
 const { provision } = require('./provision');
 const { killGroup, CHROMIUM_ARGS, LISTENING, eachLine, consoleText } = require('./code-server');
 
@@ -57,18 +57,7 @@ const USER_SETTINGS = {
 };
 
 function prepare() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-shots-'));
-  const ctx = {
-    tmp,
-    workspace: path.join(tmp, 'examples'),
-    userDataDir: path.join(tmp, 'user-data'),
-    extensionsDir: path.join(tmp, 'extensions'),
-    home: path.join(tmp, 'home'),
-  };
-  fs.cpSync(path.join(ROOT, 'examples'), ctx.workspace, { recursive: true });
-  for (const dir of [path.join(ctx.userDataDir, 'User'), ctx.extensionsDir, ctx.home]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(ctx.userDataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
-  return ctx;
+  return scratchSession('sts-shots-', 'examples', path.join(ROOT, 'examples'), USER_SETTINGS);
 }
 
 function logsFolder() {
