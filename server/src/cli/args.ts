@@ -36,7 +36,9 @@ A directory is searched for model cards (skipping node_modules and .git); a file
 explicitly is always checked; quote globs such as 'cards/**/*.yaml' to let modelcard-lint
 expand them.
 
-Exit status: 0 no errors, 1 some diagnostic is an error, 2 usage error or unreadable file.
+Exit status: 0 no errors, 1 some diagnostic is an error, 2 usage error, unreadable file or a
+file --fix had to leave untouched (read-only, not UTF-8, changed during the run); 130/143 when
+SIGINT/SIGTERM stopped the run (every file is then either untouched or completely fixed).
 `;
 
 function isFormat(value: string): value is OutputFormat {

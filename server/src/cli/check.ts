@@ -2,13 +2,14 @@
  * Reads and validates one card file with the same service the editor uses. A file that cannot be
  * read becomes a report with an `error`; nothing here throws.
  */
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadShippedKnowledgeBase } from '../knowledge/load';
 import { cardKindOf, createModelCardService, hasFrontMatter, ModelCardService } from '../service';
 import { CardFile, errorMessage } from './discover';
+import type { FixOutcome, FixPass } from './fix';
+import { CardSource, readCardSource } from './readCard';
 
 export interface FileReport {
   /** The path the report shows. */
@@ -17,13 +18,11 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
   /** Set when the file could not be read or checked; `diagnostics` is then empty. */
   readonly error?: string;
+  /** With `--fix`, for a file that had something to fix: whether it was written. */
+  readonly fix?: FixOutcome;
+  /** Set when the file is not valid UTF-8: the byte offset of the first invalid sequence. */
+  readonly invalidUtf8At?: number;
 }
-
-/**
- * A pass that may rewrite a card before it is reported (the `--fix` pass, fix.ts): it gets the
- * document as read and returns the document to report on, having written any change to disk.
- */
-export type FixPass = (file: CardFile, document: TextDocument, service: ModelCardService) => Promise<TextDocument>;
 
 export interface CheckOptions {
   readonly fix?: FixPass;
@@ -33,25 +32,34 @@ export interface CheckOptions {
 export async function checkFile(
   file: CardFile, service: ModelCardService, options: CheckOptions = {},
 ): Promise<FileReport | undefined> {
-  let text: string;
+  let source: CardSource;
   try {
-    text = await fs.promises.readFile(file.absPath, 'utf8');
+    source = readCardSource(file.absPath);
   } catch (error) {
     return { path: file.displayPath, absPath: file.absPath, diagnostics: [], error: errorMessage(error) };
   }
+  const { text, invalidUtf8At } = source;
+  const encoding = invalidUtf8At !== undefined ? { invalidUtf8At } : {};
   const uri = pathToFileURL(file.absPath).href;
   const kind = cardKindOf(uri);
   if (file.requireFrontMatter && kind === 'markdown' && !hasFrontMatter(text)) return undefined;
   try {
     let document = TextDocument.create(uri, kind === 'markdown' ? 'markdown' : 'yaml', 1, text);
+    let fix: { fix?: FixOutcome } = {};
     if (options.fix) {
       try {
-        document = await options.fix(file, document, service);
+        const result = await options.fix(file, source, document, service);
+        document = result.document;
+        if (result.outcome) fix = { fix: result.outcome };
       } catch (error) {
-        return { path: file.displayPath, absPath: file.absPath, diagnostics: [], error: `cannot apply the fixes: ${errorMessage(error)}` };
+        return { path: file.displayPath, absPath: file.absPath, diagnostics: [], ...encoding, error: `cannot apply the fixes: ${errorMessage(error)}` };
       }
     }
-    return { path: file.displayPath, absPath: file.absPath, diagnostics: sortByPosition(service.validate(document)) };
+    const diagnostics = sortByPosition(service.validate(document));
+    // The service keeps recent parses for an editor's next request; the CLI has none, and a parse
+    // kept past its file would outlive the young generation and make the heap grow with the run.
+    service.forget(uri);
+    return { path: file.displayPath, absPath: file.absPath, diagnostics, ...encoding, ...fix };
   } catch (error) {
     return { path: file.displayPath, absPath: file.absPath, diagnostics: [], error: `internal error: ${errorMessage(error)}` };
   }

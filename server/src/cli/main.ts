@@ -4,13 +4,13 @@
  * escapes it as an exception.
  */
 import { parseArgs, USAGE } from './args';
-import { checkFile, CheckOptions, FileReport, loadService } from './check';
+import { checkFile, CheckOptions, loadService } from './check';
 import { discover, errorMessage } from './discover';
 import { createFixPass } from './fix';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
-import { exitCodeOf, Formatter, RunResult, ToolInfo } from './report';
+import { jsonWriter } from './formatJson';
+import { sarifWriter } from './formatSarif';
+import { textWriter } from './formatText';
+import { exitCodeOf, Interruption, RunEnd, RunTally, SIGNAL_EXIT_CODES, ToolInfo, WriterFactory } from './report';
 import { packageInfo, TOOL_NAME } from './version';
 
 export interface CliIo {
@@ -18,15 +18,23 @@ export interface CliIo {
   stderr(text: string): void;
   /** The directory relative paths and globs are resolved against. */
   readonly cwd: string;
+  /**
+   * Aborted (with the signal's name as its reason) to stop the run between two files: the file
+   * being checked or fixed is finished, the rest are not read, and what was checked is reported.
+   */
+  readonly signal?: AbortSignal;
 }
 
-const FORMATTERS: Record<'text' | 'json' | 'sarif', Formatter> = {
-  text: formatText,
-  json: formatJson,
-  sarif: formatSarif,
+const WRITERS: Record<'text' | 'json' | 'sarif', WriterFactory> = {
+  text: textWriter,
+  json: jsonWriter,
+  sarif: sarifWriter,
 };
 
-/** Runs the command line; resolves to the exit status (0 clean, 1 errors found, 2 usage or read failure). */
+/**
+ * Runs the command line; resolves to the exit status (0 clean, 1 errors found, 2 usage or read
+ * failure or a fix not made, 130/143 stopped by SIGINT/SIGTERM).
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
@@ -65,18 +73,28 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const discovery = await discover(options.paths, io.cwd);
   for (const problem of discovery.problems) io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
 
-  const files: FileReport[] = [];
-  for (const file of discovery.files) {
-    const report = await checkFile(file, service, checkOptions);
-    if (report) files.push(report);
-  }
-  const result: RunResult = { files, problems: discovery.problems };
   const { version, informationUri } = packageInfo();
   const tool: ToolInfo = { name: TOOL_NAME, version, informationUri, cwd: io.cwd };
-  const output = FORMATTERS[options.format](result, tool);
-  io.stdout(output.stdout);
-  if (output.stderr) io.stderr(output.stderr);
-  return exitCodeOf(result);
+  const writer = WRITERS[options.format](io, tool);
+  const tally = new RunTally();
+  let checked = 0;
+  let interrupted: Interruption | undefined;
+  for (const file of discovery.files) {
+    // Reads are synchronous, so the loop yields once per file to let a signal be noticed.
+    await new Promise(resolve => setImmediate(resolve));
+    if (io.signal?.aborted) {
+      interrupted = { signal: String(io.signal.reason), checked, total: discovery.files.length };
+      break;
+    }
+    const report = await checkFile(file, service, checkOptions);
+    checked++;
+    if (!report) continue;
+    tally.add(report);
+    writer.file(report);
+  }
+  const end: RunEnd = { totals: tally.totals, problems: discovery.problems, ...(interrupted ? { interrupted } : {}) };
+  writer.end(end);
+  return exitCodeOf(end);
 }
 
 /** The bin's entry: runs `main` on the process's own arguments and streams, and sets the exit code. */
@@ -86,13 +104,28 @@ export async function runFromCommandLine(): Promise<number> {
     if ((error as NodeJS.ErrnoException).code !== 'EPIPE') process.stderr.write(`${TOOL_NAME}: ${errorMessage(error)}\n`);
     process.exitCode = 2;
   });
-  const code = await main(process.argv.slice(2), {
-    stdout: text => void process.stdout.write(text),
-    stderr: text => void process.stderr.write(text),
-    cwd: process.cwd(),
-  });
-  process.exitCode = code;
-  return code;
+  // The first SIGINT or SIGTERM stops the run between two files, so no file is left half fixed; a
+  // second one ends the process at once (a temporary file may then be left beside a card).
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(SIGNAL_EXIT_CODES[signal] ?? 130);
+    stop.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const code = await main(process.argv.slice(2), {
+      stdout: text => void process.stdout.write(text),
+      stderr: text => void process.stderr.write(text),
+      cwd: process.cwd(),
+      signal: stop.signal,
+    });
+    process.exitCode = code;
+    return code;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 if (require.main === module) void runFromCommandLine();

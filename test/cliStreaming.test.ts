@@ -1,0 +1,89 @@
+/**
+ * The command line streams its reports (so memory stays flat however many files it checks); the
+ * streamed JSON and SARIF are byte for byte what pretty-printing the whole value would give.
+ * Also the UTF-8 check `--fix` relies on.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { lint, tempTree } from './cli/harness';
+import { JsonArrayStream, STREAMED } from '../server/src/cli/jsonStream';
+import { firstInvalidUtf8 } from '../server/src/cli/readCard';
+
+function streamed(skeleton: unknown, items: unknown[], tail?: unknown): string {
+  let text = '';
+  const stream = new JsonArrayStream(skeleton, chunk => { text += chunk; });
+  for (const item of items) stream.item(item);
+  stream.end(tail);
+  return text;
+}
+
+const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+describe('JsonArrayStream', () => {
+  test('equals JSON.stringify(value, null, 2) for empty, one and many items, at any depth', () => {
+    const items = [{ a: 1, b: ['x', { c: 'line\nbreak' }] }, 'two', [], {}, null];
+    for (const n of [0, 1, items.length]) {
+      const some = items.slice(0, n);
+      assert.equal(streamed({ version: 1, files: STREAMED }, some), pretty({ version: 1, files: some }));
+      assert.equal(streamed({ runs: [{ tool: 'x', results: STREAMED, after: 1 }] }, some), pretty({ runs: [{ tool: 'x', results: some, after: 1 }] }));
+    }
+  });
+
+  test('a tail given at the end replaces what follows the array', () => {
+    const text = streamed({ files: STREAMED }, [1], { files: STREAMED, interrupted: { checked: 1 } });
+    assert.equal(text, pretty({ files: [1], interrupted: { checked: 1 } }));
+  });
+
+  test('property: any JSON items stream to the same text', () => {
+    fc.assert(fc.property(fc.array(fc.jsonValue()), items => {
+      assert.equal(streamed({ v: 1, files: STREAMED }, items), pretty({ v: 1, files: items }));
+    }), { seed: 20251125, numRuns: 300 });
+  });
+});
+
+describe('streamed reports of a run', () => {
+  test('json and sarif output over the CLI fixtures are exactly the pretty-printed documents', async () => {
+    for (const format of ['json', 'sarif']) {
+      const run = await lint(['--format', format, '.']);
+      assert.ok(run.stdout.length > 1000, format);
+      assert.equal(run.stdout, pretty(JSON.parse(run.stdout)), format);
+    }
+  });
+
+  test('a run with no cards still prints a valid document', async () => {
+    const dir = tempTree({ 'notes.txt': 'nothing' });
+    for (const format of ['json', 'sarif']) {
+      const run = await lint(['--format', format, '.'], dir);
+      assert.equal(run.stdout, pretty(JSON.parse(run.stdout)), format);
+    }
+    assert.deepEqual(JSON.parse((await lint(['--format', 'json', '.'], dir)).stdout), { version: 1, files: [] });
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const decodes = (bytes: Uint8Array) => { try { strict.decode(bytes); return true; } catch { return false; } };
+
+  test('known ill-formed sequences', () => {
+    const cases: [number[], number][] = [
+      [[0x61, 0x62], 2],
+      [[0x61, 0xe9, 0x62], 1], // Latin-1 é
+      [[0xc0, 0x80], 0], // overlong NUL
+      [[0xed, 0xa0, 0x80], 0], // a UTF-16 surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // above U+10FFFF
+      [[0x61, 0xe2, 0x82], 1], // truncated €
+      [[0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80], 7], // € and 😀
+    ];
+    for (const [bytes, expected] of cases) assert.equal(firstInvalidUtf8(Uint8Array.from(bytes)), expected, bytes.join(' '));
+  });
+
+  test('property: agrees with a strict TextDecoder', () => {
+    const utf8ish = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4)), { maxLength: 24 });
+    fc.assert(fc.property(fc.oneof(utf8ish.map(a => Uint8Array.from(a)), fc.string({ unit: 'binary' }).map(s => new TextEncoder().encode(s))), bytes => {
+      const offset = firstInvalidUtf8(bytes);
+      assert.equal(offset === bytes.length, decodes(bytes));
+      assert.ok(decodes(bytes.subarray(0, offset)), 'everything before the offset is valid');
+    }), { seed: 20251125, numRuns: 2000 });
+  });
+});
