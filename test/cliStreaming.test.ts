@@ -6,6 +6,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { lint, tempTree } from './cli/harness';
 import { JsonArrayStream, STREAMED } from '../server/src/cli/jsonStream';
 import { firstInvalidUtf8 } from '../server/src/cli/readCard';
@@ -85,5 +87,43 @@ describe('firstInvalidUtf8', () => {
       assert.equal(offset === bytes.length, decodes(bytes));
       assert.ok(decodes(bytes.subarray(0, offset)), 'everything before the offset is valid');
     }), { seed: 20251125, numRuns: 2000 });
+  });
+});
+
+describe('worker threads', () => {
+  test('--jobs 2 gives exactly the output of --jobs 1, in every format, over every fixture', async () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      for (const target of ['.', '../real-cards/*.md', '../../../examples']) {
+        const one = await lint(['--jobs', '1', '--format', format, target]);
+        const two = await lint(['--jobs', '2', '--format', format, target]);
+        assert.ok(one.stdout.length > 100, `${format} ${target}`);
+        assert.deepEqual(two, one, `${format} ${target}`);
+      }
+    }
+  });
+
+  test('--fix on workers fixes every card once, as the main thread does', async () => {
+    const typos = 'license: Apache-2.0\nsts:\n  famly: codec-free\n  duplex: ful\n';
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`d${i % 4}/c${i}.modelcard.yaml`] = typos;
+    const parallel = tempTree(files);
+    const sequential = tempTree(files);
+    const two = await lint(['--fix', '--jobs', '2', '--format', 'json', '.'], parallel);
+    const one = await lint(['--fix', '--jobs', '1', '--format', 'json', '.'], sequential);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.code, one.code);
+    for (const name of Object.keys(files)) {
+      assert.equal(fs.readFileSync(path.join(parallel, name), 'utf8'), fs.readFileSync(path.join(sequential, name), 'utf8'), name);
+      assert.notEqual(fs.readFileSync(path.join(parallel, name), 'utf8'), typos, `${name} was fixed`);
+    }
+  });
+
+  test('--jobs needs a whole number from 1', async () => {
+    for (const bad of [['--jobs'], ['--jobs', '0'], ['--jobs=x'], ['-j', '1.5'], ['--jobs', '1000']]) {
+      const run = await lint([...bad, '.']);
+      assert.equal(run.code, 2, bad.join(' '));
+      assert.equal(run.stdout, '');
+    }
+    assert.equal((await lint(['-j', '3', '--format', 'json', '.'])).code, (await lint(['--format', 'json', '.'])).code);
   });
 });

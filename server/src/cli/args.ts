@@ -1,8 +1,11 @@
 /**
  * Parses the command line of `modelcard-lint`. Pure: no I/O, so main decides what to print.
  *
- *     modelcard-lint [--format text|json|sarif] [--fix] <file|directory|glob>...
+ *     modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] <file|directory|glob>...
  */
+
+/** More threads than this only add start-up time and memory on any machine we know. */
+export const MAX_JOBS = 64;
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -10,6 +13,8 @@ export type OutputFormat = (typeof FORMATS)[number];
 export interface CliOptions {
   readonly format: OutputFormat;
   readonly fix: boolean;
+  /** Worker threads to check files with; undefined lets the command line choose. */
+  readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
   readonly paths: readonly string[];
@@ -21,7 +26,7 @@ export interface ParsedArgs {
   readonly errors: readonly string[];
 }
 
-export const USAGE = `Usage: modelcard-lint [--format text|json|sarif] [--fix] <file|directory|glob>...
+export const USAGE = `Usage: modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] <file|directory|glob>...
 
 Checks model cards of speech-to-speech models: standalone *.modelcard.yaml / modelcard.yaml
 files and the YAML front matter of README.md, MODEL_CARD.md and *.modelcard.md.
@@ -29,6 +34,8 @@ files and the YAML front matter of README.md, MODEL_CARD.md and *.modelcard.md.
 Options:
   -f, --format <format>  output format: text (default), json or sarif
       --fix              apply the fixes that are safe without a choice, rewriting the files
+  -j, --jobs <n>         check with n worker threads (default: one per CPU when there are
+                         many files; 1 checks everything on the main thread)
   -h, --help             print this help and exit
   -v, --version          print the version and exit
 
@@ -48,6 +55,7 @@ function isFormat(value: string): value is OutputFormat {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let format: OutputFormat = 'text';
   let fix = false;
+  let jobs: number | undefined;
   let help = false;
   let version = false;
   const paths: string[] = [];
@@ -63,6 +71,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   };
 
+  const setJobs = (value: string | undefined) => {
+    const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_JOBS) jobs = n;
+    else errors.push(`option '--jobs' needs a whole number from 1 to ${MAX_JOBS}${value === undefined ? '' : `, not '${value}'`}`);
+  };
+
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -76,6 +90,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       setFormat(value !== undefined && !value.startsWith('-') ? value : undefined);
     } else if (arg.startsWith('--format=')) {
       setFormat(arg.slice('--format='.length));
+    } else if (arg === '--jobs' || arg === '-j') {
+      const value = argv[i + 1];
+      if (value !== undefined && !value.startsWith('-')) i++;
+      setJobs(value !== undefined && !value.startsWith('-') ? value : undefined);
+    } else if (arg.startsWith('--jobs=')) {
+      setJobs(arg.slice('--jobs='.length));
     } else if (arg === '--fix') {
       fix = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -92,5 +112,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!help && !version && errors.length === 0 && paths.length === 0) {
     errors.push('no files, directories or globs to check');
   }
-  return { options: { format, fix, help, version, paths }, errors };
+  return { options: { format, fix, ...(jobs !== undefined ? { jobs } : {}), help, version, paths }, errors };
 }

@@ -56,7 +56,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     const absPath = path.resolve(cwd, arg);
     const stats = await statOrUndefined(absPath);
     if (stats?.isDirectory()) {
-      await walk(absPath, path.normalize(arg), visited, add, problems);
+      walk(absPath, path.normalize(arg), visited, add, problems);
     } else if (stats) {
       add({ absPath, displayPath: path.normalize(arg), requireFrontMatter: false });
     } else if (tinyglobby.isDynamicPattern(arg)) {
@@ -77,16 +77,20 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
   return { files, problems };
 }
 
-async function walk(
+/**
+ * Synchronous on purpose: a walk is thousands of tiny calls, and awaiting each on the thread pool
+ * made a 10,000-card tree take three times as long to list.
+ */
+function walk(
   dir: string, displayDir: string, visited: Set<string>, add: (file: CardFile) => void, problems: DiscoveryProblem[],
-): Promise<void> {
+): void {
   let entries: fs.Dirent[];
   try {
     // Symlinked directories can loop back: each real directory is searched once.
-    const real = await fs.promises.realpath(dir);
+    const real = fs.realpathSync(dir);
     if (visited.has(real)) return;
     visited.add(real);
-    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     problems.push({ kind: 'read', path: displayDir, message: `cannot read directory '${displayDir}': ${errorMessage(error)}` });
     return;
@@ -99,17 +103,25 @@ async function walk(
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const target = await statOrUndefined(absPath);
+      const target = statSyncOrUndefined(absPath);
       isDirectory = target?.isDirectory() ?? false;
       // A dangling link with a card's name is a card that cannot be read: reading it says so.
       isFile = target ? target.isFile() : true;
     }
     if (isDirectory) {
-      await walk(absPath, displayPath, visited, add, problems);
+      walk(absPath, displayPath, visited, add, problems);
     } else if (isFile) {
       const kind = cardNameKind(entry.name);
       if (kind) add({ absPath, displayPath, requireFrontMatter: kind === 'markdown' });
     }
+  }
+}
+
+function statSyncOrUndefined(absPath: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(absPath);
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import { parseArgs, USAGE } from './args';
 import { checkFile, CheckOptions, loadService } from './check';
 import { discover, errorMessage } from './discover';
 import { createFixPass } from './fix';
+import { checkInParallel, Delivery, runWorkerIfAsked, workerCount } from './parallel';
 import { jsonWriter } from './formatJson';
 import { sarifWriter } from './formatSarif';
 import { textWriter } from './formatText';
@@ -78,20 +79,31 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const writer = WRITERS[options.format](io, tool);
   const tally = new RunTally();
   let checked = 0;
-  let interrupted: Interruption | undefined;
-  for (const file of discovery.files) {
-    // Reads are synchronous, so the loop yields once per file to let a signal be noticed.
-    await new Promise(resolve => setImmediate(resolve));
-    if (io.signal?.aborted) {
-      interrupted = { signal: String(io.signal.reason), checked, total: discovery.files.length };
-      break;
+  let skipped = 0;
+  const deliver: Delivery = (_index, report) => {
+    if (report === undefined) {
+      skipped++;
+      return;
     }
-    const report = await checkFile(file, service, checkOptions);
     checked++;
-    if (!report) continue;
+    if (report === null) return;
     tally.add(report);
     writer.file(report);
+  };
+  const files = discovery.files;
+  const jobs = workerCount(files.length, options.jobs);
+  if (jobs > 1) {
+    await checkInParallel(files, jobs, options.fix, __filename, io.signal, deliver);
+  } else {
+    for (let index = 0; index < files.length; index++) {
+      // Reads are synchronous, so the loop yields once per file to let a signal be noticed.
+      if (!io.signal?.aborted) await new Promise(resolve => setImmediate(resolve));
+      deliver(index, io.signal?.aborted ? undefined : (await checkFile(files[index], service, checkOptions)) ?? null);
+    }
   }
+  const interrupted: Interruption | undefined = skipped > 0
+    ? { signal: String(io.signal?.reason ?? 'SIGINT'), checked, total: files.length }
+    : undefined;
   const end: RunEnd = { totals: tally.totals, problems: discovery.problems, ...(interrupted ? { interrupted } : {}) };
   writer.end(end);
   return exitCodeOf(end);
@@ -128,4 +140,5 @@ export async function runFromCommandLine(): Promise<number> {
   }
 }
 
-if (require.main === module) void runFromCommandLine();
+// The same file is the entry of the worker threads (parallel.ts), bundled or not.
+if (!runWorkerIfAsked() && require.main === module) void runFromCommandLine();
