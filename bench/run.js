@@ -128,7 +128,8 @@ async function main() {
   if (!flag('skip-scale')) {
     const lint = [];
     for (const count of CONFIG.scale) {
-      lint.push(await scale.lintScale(count, SEED));
+      // The default (worker threads, one per CPU) and everything on the main thread.
+      lint.push(...await scale.lintScale(count, SEED, [{ jobs: undefined }, { jobs: 1 }]));
       process.stderr.write(`  linted ${count} cards\n`);
     }
     const real = scale.realCards();
@@ -136,8 +137,8 @@ async function main() {
     results.scale = { lint, open: { cards: CONFIG.open, ...open } };
     console.log('\nScale\n');
     console.log(table(
-      ['run', 'cards', 'lines', 'wall s', 'cards/s', 'peak RSS MB'],
-      lint.map(l => ['modelcard-lint --format json', l.cards, l.lines, fmt(l.wallMs / 1000), fmt(l.cardsPerSecond, 0), fmt(l.peakRssMB, 1)]),
+      ['run', 'cards', 'lines', 'wall s', 'cards/s', 'peak RSS MB', 'RSS late/early'],
+      lint.map(l => [`modelcard-lint --format json${l.jobs === 'default' ? '' : ` --jobs ${l.jobs}`}`, l.cards, l.lines, fmt(l.wallMs / 1000), fmt(l.cardsPerSecond, 0), fmt(l.peakRssMB, 1), fmt(l.rssLateOverEarly)]),
     ));
     console.log(`\nour server with ${CONFIG.open} cards open: RSS ${fmt(open.after.rssMB, 1)} MB (peak ${fmt(open.after.hwmMB, 1)} MB; ${fmt(open.before.rssMB, 1)} MB before opening), all diagnosed in ${fmt(open.settledMs, 0)} ms`);
   }
@@ -161,12 +162,19 @@ async function main() {
       `${fmt(s.ours.coldStartMs.p50, 0)} vs ${fmt(s.anchor.coldStartMs.p50, 0)} ms (without its ${s.anchor.debounceMs} ms debounce: ${fmt(s.ours.coldStartMs.p50 / (s.anchor.coldStartMs.p50 - s.anchor.debounceMs))})`);
   }
   if (results.scale) {
-    const big = results.scale.lint[results.scale.lint.length - 1];
-    const small = results.scale.lint[0];
-    if (big.cards === 10000) check('10,000 cards < 10 s', big.wallMs / 1000, big.wallMs < TARGETS.tenThousandCardsMs, `${fmt(big.cardsPerSecond, 0)} cards/s`);
-    if (results.scale.lint.length > 1) {
+    const runsWith = jobs => results.scale.lint.filter(l => l.jobs === jobs);
+    const [small, big] = [runsWith('default')[0], runsWith('default').at(-1)];
+    const [smallOne, bigOne] = [runsWith(1)[0], runsWith(1).at(-1)];
+    if (big.cards === 10000) {
+      check('10,000 cards < 10 s', big.wallMs / 1000, big.wallMs < TARGETS.tenThousandCardsMs,
+        `${fmt(big.cardsPerSecond, 0)} cards/s; --jobs 1: ${fmt(bigOne.wallMs / 1000)} s`);
+    }
+    if (big !== small) {
       const memoryGrowth = big.peakRssMB / small.peakRssMB;
-      check('lint memory flat (peak RSS ratio, 10× the cards)', memoryGrowth, memoryGrowth <= 1.25, `${fmt(small.peakRssMB, 0)} → ${fmt(big.peakRssMB, 0)} MB`);
+      check('lint memory flat (peak RSS ratio, 10× the cards)', memoryGrowth, memoryGrowth <= 1.25,
+        `${fmt(small.peakRssMB, 0)} → ${fmt(big.peakRssMB, 0)} MB; --jobs 1: ${fmt(smallOne.peakRssMB, 0)} → ${fmt(bigOne.peakRssMB, 0)} MB`);
+      check(`lint memory flat within the ${big.cards}-card run (peak RSS, last half / second quarter)`, big.rssLateOverEarly, big.rssLateOverEarly <= 1.1,
+        `--jobs 1: ${fmt(bigOne.rssLateOverEarly)}`);
     }
     const rss = results.scale.open.after.rssMB;
     if (results.scale.open.cards === 1000) check('1,000 open cards < 150 MB', rss, rss < TARGETS.openCardsRssMB, 'RSS of dist/server.js');

@@ -49,36 +49,59 @@ function writeTree(count, seed) {
   return { dir, bytes, lines };
 }
 
-/** Runs modelcard-lint over a directory; wall time and the child's peak RSS. */
-function lint(dir) {
+/** Runs modelcard-lint over a directory (with `extraArgs`); wall time and the child's peak RSS. */
+function lint(dir, extraArgs = []) {
   const rssFile = path.join(os.tmpdir(), `modelcard-bench-rss-${process.pid}-${Date.now()}.json`);
   const hook = path.join(__dirname, 'maxrss-hook.js');
   return new Promise((resolve, reject) => {
     const start = now();
-    const child = spawn(process.execPath, ['--require', hook, path.join(ROOT, 'bin', 'modelcard-lint.js'), '--format', 'json', dir], {
+    const child = spawn(process.execPath, ['--require', hook, path.join(ROOT, 'bin', 'modelcard-lint.js'), ...extraArgs, '--format', 'json', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MODELCARD_BENCH_RSS_FILE: rssFile },
     });
     let stdoutBytes = 0;
     let stderr = '';
+    // RSS over time (Linux /proc): does memory keep growing with the files checked, or level off?
+    const samples = [];
+    const sampler = setInterval(() => {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+        if (kb) samples.push([now() - start, kb / 1024]);
+      } catch { /* exited, or not Linux */ }
+    }, 50);
     child.stdout.on('data', chunk => { stdoutBytes += chunk.length; });
     child.stderr.on('data', chunk => { stderr += chunk; });
     child.on('error', reject);
     child.on('exit', code => {
+      clearInterval(sampler);
       const wallMs = now() - start;
       let usage = {};
       try { usage = JSON.parse(fs.readFileSync(rssFile, 'utf8')); fs.rmSync(rssFile); } catch { /* reported as NaN */ }
       if (code === 2) return reject(new Error(`modelcard-lint exited 2: ${stderr.slice(0, 500)}`));
-      resolve({ wallMs, exitCode: code, peakRssMB: (usage.maxRSS ?? NaN) / 1024, outputBytes: stdoutBytes });
+      const peakOf = (from, to) => Math.max(...samples.filter(([t]) => t >= from * wallMs && t < to * wallMs).map(([, mb]) => mb));
+      resolve({
+        wallMs, exitCode: code, peakRssMB: (usage.maxRSS ?? NaN) / 1024, outputBytes: stdoutBytes,
+        // Peak RSS in the last half of the run over the peak in its second quarter (past start-up).
+        rssLateOverEarly: peakOf(0.5, 1) / peakOf(0.25, 0.5),
+        rssSamples: samples.length,
+      });
     });
   });
 }
 
-async function lintScale(count, seed) {
+/**
+ * One tree of `count` cards, linted once per variant: `jobs` undefined is the default (worker
+ * threads from 200 files, one per CPU), a number passes `--jobs`.
+ */
+async function lintScale(count, seed, variants = [{ jobs: undefined }]) {
   const tree = writeTree(count, seed);
   try {
-    const run = await lint(tree.dir);
-    return { cards: count, lines: tree.lines, bytes: tree.bytes, ...run, cardsPerSecond: count / (run.wallMs / 1000) };
+    const runs = [];
+    for (const { jobs } of variants) {
+      const run = await lint(tree.dir, jobs === undefined ? [] : ['--jobs', String(jobs)]);
+      runs.push({ cards: count, jobs: jobs ?? 'default', lines: tree.lines, bytes: tree.bytes, ...run, cardsPerSecond: count / (run.wallMs / 1000) });
+    }
+    return runs;
   } finally {
     fs.rmSync(tree.dir, { recursive: true, force: true });
   }
