@@ -7,6 +7,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { isScalar } from 'yaml';
 import { HoverContent } from './hover/content';
 import { patternOf } from './hover/keyDocs';
+import { isLinkKey, linkValueMarkdown } from './hover/linkValue';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { NodeAt, nodeAtOffset } from './nodeAt';
 import type { CardDocument, ServiceSettings } from './types';
@@ -31,6 +32,7 @@ export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocu
     if (node.on === 'key') return content.key(pattern);
     if (typeof node.value !== 'string') return undefined;
     const value = node.value.trim();
+    if (isLinkKey(pattern)) return linkValueMarkdown(pattern, value);
     switch (pattern) {
       case 'sts.family':
         return content.family(value);

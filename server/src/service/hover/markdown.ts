@@ -14,9 +14,9 @@ export function code(value: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
-/** A link target with the characters that would end it encoded. */
+/** A link target with the characters that would end it encoded (encodeURIComponent leaves parentheses). */
 function target(url: string): string {
-  return url.replace(/[\s()<>]/g, character => encodeURIComponent(character));
+  return url.replace(/[\s()<>]/g, character => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export function link(label: string, url: string): string {
