@@ -19,8 +19,6 @@ export type LocatedCard =
   | { readonly kind: 'no-front-matter' }
   | { readonly kind: 'unclosed-front-matter'; readonly open: Span };
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
 export function cardKindOf(uri: string): CardKind {
   return /\.(md|markdown)$/i.test(uri) ? 'markdown' : 'yaml';
 }
@@ -34,18 +32,26 @@ export function locateCard(text: string, kind: CardKind): LocatedCard {
   const open = { start: openStart, end: openStart + 3 };
   const yamlStart = opening.index + opening[0].length;
 
-  // Walk line by line from the first line of the front matter to the closing marker.
-  let lineStart = yamlStart;
-  LINE_BREAK.lastIndex = yamlStart;
-  for (;;) {
-    const lineBreak = LINE_BREAK.exec(text);
-    const lineEnd = lineBreak ? lineBreak.index : text.length;
-    if (/^---[ \t]*$/.test(text.slice(lineStart, lineEnd))) {
-      return { kind: 'front-matter', yamlStart, yamlEnd: lineStart, open, close: { start: lineStart, end: lineStart + 3 } };
-    }
-    if (!lineBreak) return { kind: 'unclosed-front-matter', open };
-    lineStart = lineBreak.index + lineBreak[0].length;
+  const lineStart = closingMarker(text, yamlStart);
+  return lineStart < 0
+    ? { kind: 'unclosed-front-matter', open }
+    : { kind: 'front-matter', yamlStart, yamlEnd: lineStart, open, close: { start: lineStart, end: lineStart + 3 } };
+}
+
+/**
+ * The start of the first line from `from` on that is `---` plus optional spaces or tabs, or -1.
+ * Only the places of `---` are looked at, not every line.
+ */
+export function closingMarker(text: string, from: number): number {
+  for (let at = text.indexOf('---', from); at >= 0; at = text.indexOf('---', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (at !== from && before !== 10 && before !== 13) continue;
+    let end = at + 3;
+    while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
+    const after = text.charCodeAt(end);
+    if (end === text.length || after === 10 || after === 13) return at;
   }
+  return -1;
 }
 
 /** True when a Markdown file has a front matter block: what makes it a card. */

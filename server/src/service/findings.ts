@@ -1,9 +1,10 @@
 /**
  * A finding is a diagnostic in offsets. Offsets become line/column only in `toDiagnostic`, at the
- * edge of the service, through the document's own `positionAt`.
+ * edge of the service, as the document's own `positionAt` gives them (see positions.ts).
  */
-import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
 import { CODES, DIAGNOSTIC_SOURCE, DiagnosticCode, ruleHref } from './codes';
+import { positionsOf } from './positions';
 import type { CardDocument, SeverityName, ServiceSettings } from './types';
 
 export interface Span {
@@ -43,8 +44,11 @@ export function effectiveSeverity(finding: Finding, settings: ServiceSettings | 
   return override ?? finding.severity ?? CODES[finding.code].severity;
 }
 
-export function toDiagnostic(document: CardDocument, finding: Finding, severity: SeverityName): Diagnostic {
-  const range = { start: document.positionAt(finding.start), end: document.positionAt(finding.end) };
+export function toDiagnostic(
+  document: CardDocument, finding: Finding, severity: SeverityName,
+  positionAt: (offset: number) => Position = offset => document.positionAt(offset),
+): Diagnostic {
+  const range = { start: positionAt(finding.start), end: positionAt(finding.end) };
   const diagnostic: Diagnostic = {
     range,
     severity: SEVERITY[severity],
@@ -56,7 +60,7 @@ export function toDiagnostic(document: CardDocument, finding: Finding, severity:
   if (finding.data !== undefined) diagnostic.data = finding.data;
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(related => DiagnosticRelatedInformation.create(
-      { uri: document.uri, range: { start: document.positionAt(related.start), end: document.positionAt(related.end) } },
+      { uri: document.uri, range: { start: positionAt(related.start), end: positionAt(related.end) } },
       related.message,
     ));
   }
@@ -65,10 +69,11 @@ export function toDiagnostic(document: CardDocument, finding: Finding, severity:
 
 /** Findings as LSP diagnostics under the user's severities; codes set to `off` are dropped. */
 export function toDiagnostics(document: CardDocument, findings: readonly Finding[], settings: ServiceSettings | undefined): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of findings) {
+  const shown = findings.flatMap(finding => {
     const severity = effectiveSeverity(finding, settings);
-    if (severity) diagnostics.push(toDiagnostic(document, finding, severity));
-  }
-  return diagnostics;
+    return severity ? [{ finding, severity }] : [];
+  });
+  const positionAt = positionsOf(document, shown.flatMap(({ finding }) =>
+    [finding.start, finding.end, ...(finding.related ?? []).flatMap(related => [related.start, related.end])]));
+  return shown.map(({ finding, severity }) => toDiagnostic(document, finding, severity, positionAt));
 }

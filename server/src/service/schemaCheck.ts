@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { closestMatch } from './closest';
 import type { Finding, Span } from './findings';
+import { compileIssueFinder } from './schemaIssues';
 import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from './yamlCard';
 
 type Issue = z.core.$ZodIssue;
@@ -73,10 +74,13 @@ export function knownKeysAt(schema: z.ZodType, path: KeyPath): string[] {
 /** Per key path (`pipeline_tag`): values people write that mean an allowed value. */
 export type ValueAliases = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** The compiled issue finder of each schema: built once per knowledge base, not per card. */
+const issueFinders = new WeakMap<z.ZodType, (value: unknown) => Issue[]>();
+
 export function checkSchema(card: ParsedCard, value: unknown, schema: z.ZodType, fallback: Span, aliases: ValueAliases = {}): Finding[] {
-  const result = schema.safeParse(value);
-  if (result.success) return [];
-  return result.error.issues.flatMap(issue => findingsFor(card, value, schema, issue, fallback, aliases));
+  let issuesOf = issueFinders.get(schema);
+  if (!issuesOf) issueFinders.set(schema, issuesOf = compileIssueFinder(schema));
+  return issuesOf(value).flatMap(issue => findingsFor(card, value, schema, issue, fallback, aliases));
 }
 
 function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: Issue, fallback: Span, aliases: ValueAliases): Finding[] {

@@ -38,10 +38,8 @@ function parseCodes(list: string): Set<string> | 'all' {
   return codes.length === 0 ? 'all' : new Set(codes);
 }
 
-/** Reads the directives in the YAML part of the file, `[yamlStart, yamlEnd)`. */
-function readSuppressions(text: string, yamlStart: number, yamlEnd: number, starts: readonly number[]): Suppressions | undefined {
-  const yaml = text.slice(yamlStart, yamlEnd);
-  if (!yaml.includes('modelcard-disable')) return undefined;
+/** Reads the directives in the YAML part of the file, `yaml`, which starts at offset `yamlStart`. */
+function readSuppressions(yaml: string, yamlStart: number, starts: readonly number[]): Suppressions {
   let file: Set<string> | 'all' = new Set();
   const lines = new Map<number, ReadonlySet<string> | 'all'>();
   DIRECTIVE.lastIndex = 0;
@@ -60,9 +58,11 @@ const covers = (codes: ReadonlySet<string> | 'all' | undefined, code: string) =>
 
 export function applySuppressions(findings: Finding[], text: string, yamlStart: number, yamlEnd: number): Finding[] {
   if (findings.length === 0) return findings;
+  // Most cards have no directive: then no line table is built.
+  const yaml = text.slice(yamlStart, yamlEnd);
+  if (!yaml.includes('modelcard-disable')) return findings;
   const starts = lineStarts(text);
-  const suppressions = readSuppressions(text, yamlStart, yamlEnd, starts);
-  if (!suppressions) return findings;
+  const suppressions = readSuppressions(yaml, yamlStart, starts);
   return findings.filter(finding =>
     !covers(suppressions.file, finding.code) && !covers(suppressions.lines.get(lineOf(starts, finding.start)), finding.code));
 }

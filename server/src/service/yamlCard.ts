@@ -2,7 +2,8 @@
  * The parsed card: the `yaml` document with its node ranges shifted into the original file, the
  * plain value, and lookups from a key path (as zod reports it) to the exact key or value node.
  */
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Document, YAMLParseError } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Document, YAMLParseError } from 'yaml';
+import { plainValue } from './plainValue';
 import type { Finding, Span } from './findings';
 
 export type KeyPath = readonly PropertyKey[];
@@ -34,7 +35,8 @@ export function parseCard(fileText: string, yamlStart: number, yamlEnd: number):
   // `uniqueKeys: true` compares each key with every earlier key of its map: quadratic, 27 s for a
   // 2 MB card of 40,000 keys. The same check is made here in linear time (`findDuplicateKeys`).
   // `logLevel: 'error'`: `toJS` would otherwise print a process warning (on the CLI's stderr) for a collection used as a key.
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error', lineCounter: new LineCounter() });
+  // No LineCounter: with prettyErrors off nothing reads it; positions come from the offsets.
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const depth = addDuplicateKeyErrors(document);
   const clamp = (offset: number) => Math.min(Math.max(offset, 0), yamlText.length) + yamlStart;
   const syntaxFindings: Finding[] = [];
@@ -68,7 +70,8 @@ export function parseCard(fileText: string, yamlStart: number, yamlEnd: number):
     });
   } else if (document.errors.length === 0) {
     try {
-      value = document.toJS({ maxAliasCount: 100 });
+      const plain = plainValue(document);
+      value = plain ? plain.value : document.toJS({ maxAliasCount: 100 });
     } catch (error) {
       // Unresolved aliases and alias bombs throw here rather than in the parser.
       syntaxFindings.push({ code: 'yaml.syntax', ...firstLine(yamlText, yamlStart), message: `YAML: ${(error as Error).message}.` });

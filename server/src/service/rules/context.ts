@@ -46,14 +46,16 @@ function once<T>(compute: () => T): () => T {
 }
 
 export function createRuleContext(kind: CardKind, card: ParsedCard, value: unknown, index: KnowledgeIndex, cardSpan: Span, prose: Prose): RuleContext {
-  const proseText = once(() => {
+  // One scan of the prose serves both the family and the sub-category suggestions.
+  const reading = once(() => {
     const architecture = (value as { sts?: { architecture?: unknown } }).sts?.architecture;
-    return `${typeof architecture === 'string' ? architecture : ''}\n\n${prose.body}`;
+    // `join` gives a flat string, which the scan reads faster than a concatenation's rope.
+    return prose.suggester.read([typeof architecture === 'string' ? architecture : '', prose.body].join('\n\n'));
   });
   return {
-    familySuggestion: once(() => toEvidence(prose.suggester.suggest(proseText()))),
+    familySuggestion: once(() => toEvidence(reading().family())),
     markdownSuggestion: once(() => suggestFromMarkdown(index, prose.suggester, prose.body)),
-    subcategorySuggestions: once(() => prose.suggester.suggestSubcategories(proseText())),
+    subcategorySuggestions: once(() => reading().subcategories()),
     kind,
     card,
     index,

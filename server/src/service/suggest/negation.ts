@@ -8,7 +8,7 @@
  * ("but", "whereas") that starts a new clause. A phrase that itself begins with a cue ("no codec",
  * "without a neural audio codec") is evidence in its own right: only words before it can negate it.
  */
-import { isWordCharAt } from './phrases';
+import { isWordCharAt } from './wordChars';
 
 export const NEGATION_GRAMMAR = {
   /** Words (or word pairs) that negate, or set aside, what follows them. */
@@ -33,7 +33,21 @@ export const NEGATION_GRAMMAR = {
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
-const NOT_NEGATING = new Set<string>(NEGATION_GRAMMAR.notNegating);
+
+/** The two-word entries of a list, by first word: looked up without building "word following". */
+function pairsOf(list: readonly string[]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  for (const entry of list) {
+    const words = entry.split(' ');
+    if (words.length !== 2) continue;
+    let seconds = pairs.get(words[0]);
+    if (!seconds) pairs.set(words[0], seconds = new Set());
+    seconds.add(words[1]);
+  }
+  return pairs;
+}
+const CUE_PAIRS = pairsOf(NEGATION_GRAMMAR.cues);
+const NOT_NEGATING = pairsOf(NEGATION_GRAMMAR.notNegating);
 const OPENERS = new Set<string>(NEGATION_GRAMMAR.clauseOpeners);
 const FILLERS = new Set<string>(NEGATION_GRAMMAR.fillers);
 const STOPS = new Set<string>(NEGATION_GRAMMAR.clauseStops);
@@ -71,9 +85,9 @@ export function isNegated(text: string, start: number): boolean {
     const word = words[k];
     // words[k - 1] is the word after words[k] in the text.
     const following = k > 0 ? words[k - 1] : undefined;
-    if (following !== undefined && NOT_NEGATING.has(`${word} ${following}`)) continue;
+    if (following !== undefined && NOT_NEGATING.get(word)?.has(following)) continue;
     if (CUES.has(word) || NEGATION_GRAMMAR.contraction.test(word)) return true;
-    if (following !== undefined && CUES.has(`${word} ${following}`)) return true;
+    if (following !== undefined && CUE_PAIRS.get(word)?.has(following)) return true;
   }
   return false;
 }

@@ -9,6 +9,11 @@
  * never runs across sentence punctuation or a blank line. At each word start the longest phrase
  * wins, and matches do not overlap ("no neural audio codec" hides the "neural audio codec" in it).
  */
+import { compileKeyStarts } from './keyStarts';
+import { buildPhraseTable, longestAt } from './phraseTable';
+import { alnumTable, isWordCharAt, lowerCode } from './wordChars';
+
+export { isWordCharAt } from './wordChars';
 
 /** A phrase as the knowledge base gives it, with whatever it is evidence for. */
 export interface PhraseEntry<L> {
@@ -32,124 +37,77 @@ export interface PhraseMatcher<L> {
   scan(text: string): PhraseMatch<L>[];
 }
 
-interface TrieNode<L> {
-  readonly next: Map<string, TrieNode<L>>;
-  terminal?: { key: string; owners: { label: L; weight: number }[] };
+/** Several phrase sets read in one pass; each set's matches are exactly what its own scan gives. */
+export interface PhraseSetsMatcher<L> {
+  /** The matches of each set, in the order of the sets. */
+  scan(text: string): PhraseMatch<L>[][];
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Characters that end a sentence or clause: a phrase never spans them. */
-const SENTENCE_STOP = new Set(['.', '!', '?', ';', ':']);
 /** A link target is not prose: evidence inside URLs is skipped. */
 const URL_AT = /(?:https?:\/\/|www\.)[^\s)\]>"'`]*/iy;
-
-function isAlnum(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return LETTER_OR_DIGIT.test(ch);
-}
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
-/** Part of a word: a letter or digit, or the point of a decimal number ("12.5"). */
-export function isWordCharAt(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === undefined) return false;
-  if (ch === '.') return isDigit(text[i - 1]) && isDigit(text[i + 1]);
-  return isAlnum(ch);
-}
-
-function lower(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
-  if (code < 128) return ch;
-  const folded = ch.toLowerCase();
-  return folded.length === 1 ? folded : ch;
-}
 
 /** The comparison key of a phrase: its word characters, lower-cased, separators dropped. */
 export function phraseKey(phrase: string): string {
   let key = '';
-  for (let i = 0; i < phrase.length; i++) if (isWordCharAt(phrase, i)) key += lower(phrase[i]);
+  for (let i = 0; i < phrase.length; i++) if (isWordCharAt(phrase, i)) key += String.fromCharCode(lowerCode(phrase.charCodeAt(i)));
   return key;
 }
 
-/**
- * Where the separator run starting at `i` ends, or -1 when it holds something a phrase cannot
- * cross (sentence punctuation, a blank line) or reaches the end of the text.
- */
-function skipSeparators(text: string, i: number): number {
-  let newlines = 0;
-  for (; i < text.length; i++) {
-    if (isWordCharAt(text, i)) return i;
-    const ch = text[i];
-    if (SENTENCE_STOP.has(ch)) return -1;
-    if (ch === '\n' && ++newlines > 1) return -1;
-  }
-  return -1;
+/** Whether a URL may start at word start `i` ("http…", "www."), before asking the regex. */
+function mayStartUrl(text: string, i: number): boolean {
+  const first = text.charCodeAt(i) | 32;
+  const second = text.charCodeAt(i + 1) | 32;
+  return (first === 104 && second === 116) || (first === 119 && second === 119);
 }
 
-export function compilePhrases<L>(entries: readonly PhraseEntry<L>[]): PhraseMatcher<L> {
-  const root: TrieNode<L> = { next: new Map() };
-  for (const entry of entries) {
-    const key = phraseKey(entry.phrase);
-    if (key.length === 0) continue;
-    let node = root;
-    for (const ch of key) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, child = { next: new Map() });
-      node = child;
-    }
-    node.terminal ??= { key, owners: [] };
-    const owner = node.terminal.owners.find(o => o.label === entry.label);
-    if (owner) owner.weight = Math.max(owner.weight, entry.weight);
-    else node.terminal.owners.push({ label: entry.label, weight: entry.weight });
-  }
-
-  /** The longest phrase starting at word start `start`, if any. */
-  const longestAt = (text: string, start: number): PhraseMatch<L> | undefined => {
-    let node = root;
-    let best: PhraseMatch<L> | undefined;
-    let i = start;
-    while (i < text.length && node.next.size > 0) {
-      if (!isWordCharAt(text, i)) {
-        const resume = skipSeparators(text, i);
-        if (resume < 0) break;
-        i = resume;
-        continue;
-      }
-      const child = node.next.get(lower(text[i]));
-      if (!child) break;
-      node = child;
-      i++;
-      if (node.terminal && !isWordCharAt(text, i)) {
-        best = { key: node.terminal.key, start, end: i, owners: node.terminal.owners };
-      }
-    }
-    return best;
-  };
+export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[]): PhraseSetsMatcher<L> {
+  if (sets.length > 31) throw new Error('at most 31 phrase sets');
+  const tables = sets.map(entries => buildPhraseTable(entries.map(e => ({ key: phraseKey(e.phrase), label: e.label, weight: e.weight }))));
+  const everySet = 2 ** tables.length - 1;
+  const setsStartingAt = compileKeyStarts(tables);
 
   return {
     scan(text) {
-      const matches: PhraseMatch<L>[] = [];
+      const matches: PhraseMatch<L>[][] = [];
+      for (let s = 0; s < tables.length; s++) matches.push([]);
+      // Per set, where it may match again: after its last match, or after a URL.
+      const resume = new Int32Array(tables.length);
+      const length = text.length;
       let i = 0;
-      while (i < text.length) {
-        if (!isWordCharAt(text, i)) { i++; continue; }
-        // Here `i` is always a word start: words are either matched whole or skipped whole.
-        URL_AT.lastIndex = i;
-        const url = text[i] === 'h' || text[i] === 'w' || text[i] === 'H' || text[i] === 'W' ? URL_AT.exec(text) : null;
-        if (url) { i += url[0].length; continue; }
-        const match = longestAt(text, i);
-        if (match) {
-          matches.push(match);
-          i = match.end;
-        } else {
-          while (i < text.length && isWordCharAt(text, i)) i++;
+      while (i < length) {
+        // ASCII is tested inline (the engine's inlining budget runs out in this loop).
+        const code = text.charCodeAt(i);
+        if (code < 128 && code !== 46 ? alnumTable[code] !== 1 : !isWordCharAt(text, i)) { i++; continue; }
+        // Here `i` is a word start: each set skips whole words, its matches and URLs.
+        const first = lowerCode(code);
+        let urlEnd = -1;
+        if (mayStartUrl(text, i)) {
+          URL_AT.lastIndex = i;
+          const url = URL_AT.exec(text);
+          if (url) urlEnd = i + url[0].length;
+        }
+        const candidates = urlEnd < 0 ? setsStartingAt(text, i, first) : everySet;
+        for (let s = 0; candidates !== 0 && s < tables.length; s++) {
+          if ((candidates & (1 << s)) === 0 || resume[s] > i) continue;
+          if (urlEnd >= 0) { resume[s] = urlEnd; continue; }
+          const match = longestAt(tables[s], text, i, first);
+          if (match) {
+            matches[s].push(match);
+            resume[s] = match.end;
+          }
+        }
+        // The rest of the word (NaN past the end is no word character).
+        for (i++; ; i++) {
+          const next = text.charCodeAt(i);
+          if (!(next < 128 && next !== 46 ? alnumTable[next] === 1 : isWordCharAt(text, i))) break;
         }
       }
       return matches;
     },
   };
+}
+
+export function compilePhrases<L>(entries: readonly PhraseEntry<L>[]): PhraseMatcher<L> {
+  const matcher = compilePhraseSets([entries]);
+  return { scan: text => matcher.scan(text)[0] };
 }
