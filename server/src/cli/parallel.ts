@@ -14,7 +14,7 @@ import type { CardFile } from './discover';
 import { createFixPass } from './fix';
 
 /** Below this many files a sequential run finishes before the workers would have started. */
-export const PARALLEL_THRESHOLD = 200;
+export const PARALLEL_THRESHOLD = 1000;
 const BATCH = 8;
 /** Batches given to a worker before it returns one: keeps it busy while the main thread writes. */
 const BATCHES_IN_FLIGHT = 2;
