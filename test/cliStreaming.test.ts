@@ -118,6 +118,26 @@ describe('worker threads', () => {
     }
   });
 
+  test('--fix with one file reached by several paths (links) fixes it once, without a spurious conflict', { skip: process.platform === 'win32' && 'links need privileges on Windows' }, async () => {
+    const typos = 'license: Apache-2.0\nsts:\n  famly: codec-free\n  duplex: ful\n';
+    // Batches are 8 files in path order and each worker starts with two: a0–a7 and b0–b7 go to
+    // one worker, c0–c7 (links to a0–a7) to the other at the same moment, so without the guard
+    // both would fix the same files at once.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 8; i++) files[`a${i}.modelcard.yaml`] = files[`b${i}.modelcard.yaml`] = typos;
+    const dir = tempTree(files);
+    for (let i = 0; i < 8; i++) {
+      if (i % 2 === 0) fs.symlinkSync(`a${i}.modelcard.yaml`, path.join(dir, `c${i}.modelcard.yaml`));
+      else fs.linkSync(path.join(dir, `a${i}.modelcard.yaml`), path.join(dir, `c${i}.modelcard.yaml`));
+    }
+    const run = await lint(['--fix', '--jobs', '2', '--format', 'json', '.'], dir);
+    assert.equal(run.code, 0, run.stdout);
+    const report = JSON.parse(run.stdout) as { files: { path: string; fix?: { status: string } }[] };
+    assert.ok(report.files.every(file => file.fix?.status !== 'not-fixed'), run.stdout);
+    assert.ok(fs.lstatSync(path.join(dir, 'c0.modelcard.yaml')).isSymbolicLink());
+    for (let i = 0; i < 8; i++) assert.notEqual(fs.readFileSync(path.join(dir, `a${i}.modelcard.yaml`), 'utf8'), typos);
+  });
+
   test('--jobs needs a whole number from 1', async () => {
     for (const bad of [['--jobs'], ['--jobs', '0'], ['--jobs=x'], ['-j', '1.5'], ['--jobs', '1000']]) {
       const run = await lint([...bad, '.']);

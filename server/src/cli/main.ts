@@ -7,7 +7,7 @@ import { parseArgs, USAGE } from './args';
 import { checkFile, CheckOptions, loadService } from './check';
 import { discover, errorMessage } from './discover';
 import { createFixPass } from './fix';
-import { checkInParallel, Delivery, runWorkerIfAsked, workerCount } from './parallel';
+import { checkInParallel, Delivery, runWorkerIfAsked, someFileListedTwice, workerCount } from './parallel';
 import { jsonWriter } from './formatJson';
 import { sarifWriter } from './formatSarif';
 import { textWriter } from './formatText';
@@ -91,7 +91,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     writer.file(report);
   };
   const files = discovery.files;
-  const jobs = workerCount(files.length, options.jobs);
+  let jobs = workerCount(files.length, options.jobs);
+  if (jobs > 1 && options.fix && someFileListedTwice(files)) jobs = 1;
   if (jobs > 1) {
     await checkInParallel(files, jobs, options.fix, __filename, io.signal, deliver);
   } else {

@@ -7,6 +7,7 @@
  * A stop (SIGINT/SIGTERM) sets a flag every worker reads before each file: a worker finishes the
  * file in hand (a fix is written completely or not at all) and skips the rest of its batch.
  */
+import { Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile, CheckOptions, FileReport, loadService } from './check';
@@ -45,6 +46,26 @@ interface BatchResponse {
 export function workerCount(fileCount: number, requested: number | undefined): number {
   if (requested !== undefined) return Math.min(requested, Math.max(1, Math.ceil(fileCount / BATCH)));
   return fileCount >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1;
+}
+
+/**
+ * Whether two of the files are one file on disk (links, hard links). `--fix` then runs on one
+ * thread: two workers fixing the same file at once would each find it changed under them.
+ */
+export function someFileListedTwice(files: readonly CardFile[]): boolean {
+  const seen = new Set<string>();
+  for (const file of files) {
+    let stats: Stats;
+    try {
+      stats = statSync(file.absPath);
+    } catch {
+      continue;
+    }
+    const id = `${stats.dev}:${stats.ino}`;
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
 }
 
 /**
