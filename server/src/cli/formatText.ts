@@ -21,7 +21,6 @@ export function textWriter(output: Output, tool: ToolInfo): ReportWriter {
       if (lines) output.stdout(lines);
     },
     end(run: RunEnd) {
-      if (run.totals.fixed > 0) output.stdout(`Fixed ${plural(run.totals.fixed, 'file')}.\n`);
       output.stdout(`${summary(run.totals)}\n`);
       if (run.interrupted) output.stderr(`${tool.name}: ${interruptionMessage(run.interrupted)}\n`);
     },

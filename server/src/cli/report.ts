@@ -30,8 +30,7 @@ export interface RunTotals {
   readonly unreadable: number;
   readonly withProblems: number;
   readonly severities: SeverityCounts;
-  /** With `--fix`: files written, and files that had fixes but were left untouched. */
-  readonly fixed: number;
+  /** With `--fix`: files that had fixes but were left untouched. */
   readonly notFixed: number;
 }
 
@@ -59,7 +58,7 @@ export interface ReportWriter {
 export type WriterFactory = (output: Output, tool: ToolInfo) => ReportWriter;
 
 export class RunTally {
-  private readonly counts = { files: 0, unreadable: 0, withProblems: 0, fixed: 0, notFixed: 0 };
+  private readonly counts = { files: 0, unreadable: 0, withProblems: 0, notFixed: 0 };
   private readonly severities: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
 
   add(report: FileReport): void {
@@ -67,7 +66,6 @@ export class RunTally {
     if (report.error !== undefined) this.counts.unreadable++;
     if (report.diagnostics.length > 0) this.counts.withProblems++;
     for (const diagnostic of report.diagnostics) this.severities[severityOf(diagnostic)]++;
-    if (report.fix?.status === 'fixed') this.counts.fixed++;
     if (report.fix?.status === 'not-fixed') this.counts.notFixed++;
   }
 
