@@ -5,6 +5,7 @@
  */
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializeResult,
@@ -16,14 +17,27 @@ import { ROOT } from '../helpers';
 
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
+/** How to start the server process: extra node arguments (`-r preload`), environment, directory. */
+export interface StartOptions {
+  readonly nodeArgs?: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
 export class TestClient {
   private readonly received: PublishDiagnosticsParams[] = [];
+  /** What the server wrote to stderr (stdio transport), shown when a wait times out. */
+  stderr = '';
+  /** Resolves with the server's exit code. */
+  readonly exited: Promise<number | null>;
   private readonly waiters = new Set<() => void>();
   /** What the server gets when it asks for `modelCards` settings. */
   settings: Record<string, unknown> = {};
   configurationRequests = 0;
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+    process.stderr?.on('data', chunk => { this.stderr += String(chunk); });
+    this.exited = new Promise(resolve => process.once('exit', code => resolve(code)));
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
       this.received.push(params);
       for (const wake of [...this.waiters]) wake();
@@ -36,21 +50,32 @@ export class TestClient {
     connection.listen();
   }
 
-  static start(transport: 'stdio' | 'ipc'): TestClient {
+  static start(transport: 'stdio' | 'ipc', options: StartOptions = {}): TestClient {
     if (transport === 'stdio') {
-      const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+        stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd,
+      });
       return new TestClient(child, createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
     }
-    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(SERVER, ['--node-ipc'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: options.env, cwd: options.cwd,
+      execArgv: [...process.execArgv, ...(options.nodeArgs ?? [])],
+    });
     return new TestClient(child, createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
   }
 
-  async initialize(pullConfiguration = true): Promise<InitializeResult> {
+  /** All diagnostics published so far, in order. */
+  get published(): readonly PublishDiagnosticsParams[] {
+    return this.received;
+  }
+
+  async initialize(pullConfiguration = true, workspaceDir?: string): Promise<InitializeResult> {
+    const workspaceUri = workspaceDir === undefined ? null : pathToFileURL(workspaceDir).href;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceUri,
       capabilities: { workspace: { configuration: pullConfiguration, didChangeConfiguration: { dynamicRegistration: true } } },
-      workspaceFolders: null,
+      workspaceFolders: workspaceUri === null ? null : [{ uri: workspaceUri, name: path.basename(workspaceDir!) }],
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -89,7 +114,7 @@ export class TestClient {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
         const last = [...this.received].reverse().find(params => params.uri === uri);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`));
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last)}; server stderr: ${this.stderr}`));
       }, timeoutMs);
       this.waiters.add(check);
       check();

@@ -21,23 +21,21 @@
  *   file of the server or the client imports a network or process module.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification, ExitNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
-  LogMessageNotification, MarkupContent, Position, PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShowMessageNotification, ShutdownRequest,
-  StreamMessageReader, StreamMessageWriter,
+  CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Hover, HoverRequest,
+  LogMessageNotification, MarkupContent, Position, ShowMessageNotification,
 } from 'vscode-languageserver-protocol/node';
 import { knowledge, ROOT } from '../helpers';
+import { SERVER, TestClient } from '../protocol/lspClient';
 
 const READ_PRELOAD = path.join(ROOT, 'test', 'fixtures', 'preload', 'log-file-reads.js');
 const DENY_PRELOAD = path.join(ROOT, 'test', 'fixtures', 'preload', 'deny-network-and-processes.js');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const CLI = path.join(ROOT, 'bin', 'modelcard-lint.js');
 
 /** One line of READ_LOG. */
@@ -315,31 +313,15 @@ function markdownOf(hover: Hover | null): string {
 async function runSession(): Promise<SessionResult> {
   const readLogFile = freshLog('server-reads');
   const denyLog = freshLog('server-deny');
-  const child = spawn(process.execPath, ['-r', DENY_PRELOAD, '-r', READ_PRELOAD, SERVER, '--stdio'], {
-    // The workspace as cwd: a read of a relative path from a card would land in the card tree.
-    cwd: ws, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, READ_LOG: readLogFile, DENY_LOG: denyLog },
+  // The workspace as cwd: a read of a relative path from a card would land in the card tree.
+  const client = TestClient.start('stdio', {
+    nodeArgs: ['-r', DENY_PRELOAD, '-r', READ_PRELOAD], cwd: ws, env: { ...process.env, READ_LOG: readLogFile, DENY_LOG: denyLog },
   });
-  let stderr = '';
-  child.stderr!.on('data', chunk => { stderr += String(chunk); });
-  const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const published: PublishDiagnosticsParams[] = [];
+  const { connection } = client;
   const transcript: unknown[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, params => { published.push(params); });
   connection.onNotification(LogMessageNotification.type, params => { transcript.push(params); });
   connection.onNotification(ShowMessageNotification.type, params => { transcript.push(params); });
-  connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => ({})));
-  connection.onRequest(RegistrationRequest.type, () => null);
-  connection.listen();
-  const waitFor = async (uri: string, version: number): Promise<PublishDiagnosticsParams> => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const found = published.find(params => params.uri === uri && params.version === version);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${stderr}`);
-      await new Promise(resolve => setTimeout(resolve, 10));
-    }
-  };
+  const waitFor = (uri: string, version: number) => client.diagnostics(uri, params => params.version === version);
   const allHovers: Hover[] = [];
   const hoverAt = async (uri: string, position: Position): Promise<Hover | null> => {
     const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
@@ -350,13 +332,8 @@ async function runSession(): Promise<SessionResult> {
   const licenseLinkHovers: { card: Card; hover: Hover | null }[] = [];
   let otherLicenseHover: Hover | null = null;
   try {
-    const init = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(ws).href,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
-      workspaceFolders: [{ uri: pathToFileURL(ws).href, name: 'hostile' }],
-    });
+    const init = await client.initialize(true, ws);
     assert.ok(init.capabilities.hoverProvider);
-    await connection.sendNotification(InitializedNotification.type, {});
 
     for (const card of cards) {
       const { uri, text } = card;
@@ -404,18 +381,15 @@ async function runSession(): Promise<SessionResult> {
         textDocument: { uri }, range: wholeFile, context: { diagnostics: changed.diagnostics },
       }));
     }
-    transcript.push(...published);
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    const code = await Promise.race([exited, new Promise<'timeout'>(resolve => setTimeout(() => resolve('timeout'), 5000).unref())]);
-    assert.equal(code, 0, `server exit: ${String(code)}; stderr: ${stderr}`);
+    transcript.push(...client.published);
   } finally {
-    connection.dispose();
-    if (child.exitCode === null) child.kill();
+    // Shutdown and exit, or a kill after 5 s.
+    await client.stop();
   }
+  assert.equal(await client.exited, 0, `server exit; stderr: ${client.stderr}`);
   return {
     accesses: readLog(readLogFile), denyLog, transcript: JSON.stringify(transcript), licenseLinkHovers,
-    otherLicenseHover, allHovers, stderr,
+    otherLicenseHover, allHovers, stderr: client.stderr,
   };
 }
 

@@ -7,22 +7,19 @@
  * preload works.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest,
-  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader,
-  StreamMessageWriter,
+  CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../helpers';
+import { TestClient } from '../protocol/lspClient';
 
 const PRELOAD = path.join(ROOT, 'test', 'fixtures', 'preload', 'deny-network-and-processes.js');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const CLI = path.join(ROOT, 'bin', 'modelcard-lint.js');
 const FIXTURE_DIRS = ['test/fixtures/cli', 'test/fixtures/real-cards', 'examples'];
 
@@ -64,35 +61,12 @@ describe('the deny preload (positive control)', () => {
 describe('the bundled server under the deny preload', () => {
   test('a whole editing session attempts no connection and no process', async () => {
     const log = freshLog();
-    const child = spawn(process.execPath, ['-r', PRELOAD, SERVER, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, DENY_LOG: log },
-    });
-    let stderr = '';
-    child.stderr!.on('data', chunk => { stderr += String(chunk); });
-    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const published: PublishDiagnosticsParams[] = [];
-    connection.onNotification(PublishDiagnosticsNotification.type, params => { published.push(params); });
-    connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => ({})));
-    connection.onRequest(RegistrationRequest.type, () => null);
-    connection.listen();
-    const waitFor = async (uri: string, version: number): Promise<PublishDiagnosticsParams> => {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const found = published.find(params => params.uri === uri && params.version === version);
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${stderr}`);
-        await new Promise(resolve => setTimeout(resolve, 10));
-      }
-    };
+    const client = TestClient.start('stdio', { nodeArgs: ['-r', PRELOAD], env: { ...process.env, DENY_LOG: log } });
+    const { connection } = client;
+    const waitFor = (uri: string, version: number) => client.diagnostics(uri, params => params.version === version);
     try {
-      const init = await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: pathToFileURL(ROOT).href,
-        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
-        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'main' }],
-      });
+      const init = await client.initialize(true, ROOT);
       assert.ok(init.capabilities.hoverProvider);
-      await connection.sendNotification(InitializedNotification.type, {});
 
       const cards = [
         'test/fixtures/cli/README.md', // front matter
@@ -135,15 +109,12 @@ describe('the bundled server under the deny preload', () => {
           context: { diagnostics: diagnostics.diagnostics },
         });
       }
-      await connection.sendRequest(ShutdownRequest.type);
-      await connection.sendNotification(ExitNotification.type);
-      const code = await Promise.race([exited, new Promise<'timeout'>(resolve => setTimeout(() => resolve('timeout'), 5000).unref())]);
-      assert.equal(code, 0, `server exit: ${String(code)}; stderr: ${stderr}`);
     } finally {
-      connection.dispose();
-      if (child.exitCode === null) child.kill();
+      // Shutdown and exit, or a kill after 5 s.
+      await client.stop();
     }
-    assert.doesNotMatch(stderr, /denied by deny-network-and-processes/);
+    assert.equal(await client.exited, 0, `server exit; stderr: ${client.stderr}`);
+    assert.doesNotMatch(client.stderr, /denied by deny-network-and-processes/);
     assertNothingAttempted(log);
   });
 });
