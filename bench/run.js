@@ -3,7 +3,8 @@
  * `npm run bench` (full) and `npm run bench -- --quick` (CI: small, < 60 s, asserts nothing about
  * time). Prints a table and writes bench/results.json. See bench/README.md.
  *
- * Options: --quick, --seed=N, --skip-protocol, --skip-scale, --out=FILE.
+ * Options: --quick, --seed=N, --rounds=N (in-process rounds per case), --skip-protocol, --skip-scale,
+ * --out=FILE.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,6 +24,7 @@ const OUT = path.resolve(option('out', path.join(__dirname, 'results.json')));
 const CONFIG = QUICK
   ? { sizes: [300, 3000], rounds: 5, warmup: 2, coldRuns: 1, edits: 20, scale: [200], open: 100 }
   : { sizes: [300, 3000, 10000], rounds: 25, warmup: 8, coldRuns: 5, edits: 200, scale: [1000, 10000], open: 1000 };
+if (option('rounds')) CONFIG.rounds = Number(option('rounds'));
 
 const TARGETS = {
   oursOverFloorAt300: 1.3,

@@ -1,6 +1,7 @@
 /**
  * The parse-side shortcuts of issue 5, each against what it replaces: plainValue against
- * `document.toJS()` (the YAML test suite, the fuzzed fixture cards, hand-picked odd cases),
+ * `document.toJS()` (the YAML test suite, the fuzzed fixture cards, hand-picked odd cases), the
+ * guarded core tags against the core schema's own (every code unit, the same corpora),
  * closingMarker against the former line-by-line walk, and positionsOf against the document's
  * own positionAt.
  */
@@ -11,8 +12,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument, Scalar, visit } from 'yaml';
 import { closingMarker } from '../../server/src/service/cardLocator';
+import { guardCoreTags } from '../../server/src/service/coreTags';
 import { plainValue } from '../../server/src/service/plainValue';
 import { positionsOf } from '../../server/src/service/positions';
 import { mutateAll, mutations, SERVICE_FIXTURES } from '../reliability/cardMutations';
@@ -52,7 +54,68 @@ function compare(text: string, tally: { plain: number; total: number }): void {
   assert.ok(sameValue(plain.value, expected), JSON.stringify(text));
 }
 
+/** What a parse gives: errors, warnings, the value, and each scalar's tag, type, format and value. */
+function parseOutcome(text: string, guarded: boolean): string {
+  const options = { prettyErrors: false, uniqueKeys: false, logLevel: 'silent' } as const;
+  const document = parseDocument(text, guarded ? { ...options, customTags: guardCoreTags } : options);
+  const scalars: unknown[] = [];
+  visit(document, { Scalar: (_, node: Scalar) => { scalars.push([node.range, node.tag, node.type, node.format, String(node.value)]); } });
+  const attempt = (compute: () => unknown) => {
+    try {
+      return compute();
+    } catch (error) {
+      return `throws ${(error as Error).message}`;
+    }
+  };
+  const value = attempt(() => document.toJS({ maxAliasCount: 100 }));
+  // Written back too: `yaml` asks the tags' tests whether a string needs quotes.
+  const written = document.errors.length === 0 ? attempt(() => String(document)) : '';
+  const problems = [...document.errors, ...document.warnings].map(p => [p.code, p.pos, p.message]);
+  return JSON.stringify({ problems, scalars, value, written },
+    (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+}
+
 describe('parse shortcuts (issue 5)', () => {
+  test('each guarded core tag accepts exactly what its own expression accepts', () => {
+    const coreTags = parseDocument('a: 1').schema.tags;
+    const guarded = guardCoreTags(coreTags.slice());
+    assert.equal(guarded.length, coreTags.length);
+    const suffixes = ['', 'rue', 'RUE', 'alse', 'ull', 'ULL', '0', '12', '.5', '5.', 'e5', 'E-3', 'x1F', 'o17', 'inf', 'nan', 'NaN',
+      '.inf', '.Inf', '.nan', '1e3', 'a', ' ', '1 ', '\n'];
+    let compared = 0;
+    coreTags.forEach((tag, k) => {
+      const own = typeof tag === 'object' && !tag.collection ? tag.test : undefined;
+      const mine = guarded[k];
+      if (!own) return assert.equal(mine, tag);
+      assert.ok(typeof mine === 'object' && !mine.collection && mine.test && mine.tag === tag.tag);
+      for (let code = 0; code < 0x10000; code++) {
+        const first = String.fromCharCode(code);
+        for (const suffix of suffixes) {
+          for (const value of [first + suffix, `-${first}${suffix}`, `+.${first}${suffix}`]) {
+            compared++;
+            if (mine.test.test(value) !== own.test(value)) assert.fail(`${tag.tag} on ${JSON.stringify(value)}`);
+          }
+        }
+      }
+    });
+    assert.ok(compared > 10_000_000, `${compared} values compared`);
+  });
+
+  test('a parse with the guarded core tags gives what the core schema gives (YAML test suite, fuzzed cards)', () => {
+    for (const text of suiteTexts()) assert.equal(parseOutcome(text, true), parseOutcome(text, false), JSON.stringify(text));
+    const scalar = fc.string({ unit: fc.constantFrom('~', 'n', 'N', 'u', 'l', 't', 'r', 'e', 'T', 'F', 'f', 'a', 's', '0', '1', '7', '9',
+      '+', '-', '.', 'x', 'o', 'i', 'E', 'é', ' ', '_', ':', 'Y', 'y'), maxLength: 8 });
+    fc.assert(fc.property(fc.array(scalar, { maxLength: 6 }), values => {
+      const text = values.map((v, k) => `k${k}: ${v}\n- ${v}`.split('\n')[0]).join('\n') + `\nlist: [${values.join(', ')}]\n`;
+      assert.equal(parseOutcome(text, true), parseOutcome(text, false), JSON.stringify(text));
+    }), { numRuns: 3000, seed: 9 });
+    fc.assert(fc.property(fc.nat(SERVICE_FIXTURES.length - 1), mutations, (index, applied) => {
+      const text = mutateAll(SERVICE_FIXTURES[index].text, applied);
+      const yaml = /^\s*---\r?\n([\s\S]*?)^---/m.exec(text)?.[1] ?? text;
+      assert.equal(parseOutcome(yaml, true), parseOutcome(yaml, false), JSON.stringify(yaml));
+    }), { numRuns: 500, seed: 20250606 });
+  });
+
   test('plainValue builds what toJS builds, on the YAML test suite and odd cases', () => {
     const tally = { plain: 0, total: 0 };
     const odd = [

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createFamilySuggester, isNegated, NEGATION_GRAMMAR } from '../../server/src/service/suggest';
-import { compileKeyStarts } from '../../server/src/service/suggest/keyStarts';
+import { compileKeyStarts, compileKeyStartsWithFinder } from '../../server/src/service/suggest/keyStarts';
 import { buildPhraseTable, longestAt } from '../../server/src/service/suggest/phraseTable';
 import { compilePhrases, compilePhraseSets, PhraseEntry, PhraseMatch, phraseKey } from '../../server/src/service/suggest/phrases';
 import { isWordCharAt, lowerCode } from '../../server/src/service/suggest/wordChars';
@@ -181,6 +181,26 @@ describe('prose scan (issue 5): the same answers as the former scan', () => {
       }
     }), { numRuns: 500, seed: 11 });
     assert.ok(ruledOut > 1000, `${ruledOut} word starts ruled out`);
+  });
+
+  test('the finder stops at every word start the filter lets through, and at every URL start', () => {
+    const tables = [familyPhrases, subcategoryPhrases].map(entries =>
+      buildPhraseTable(entries.map(e => ({ key: phraseKey(e.phrase), label: e.label, weight: e.weight }))));
+    const { setsAt, finder } = compileKeyStartsWithFinder(tables, ['ht', 'ww']);
+    let checked = 0;
+    fc.assert(fc.property(prose, text => {
+      const stops = new Set<number>();
+      finder.lastIndex = 0;
+      while (finder.test(text)) stops.add(finder.lastIndex);
+      for (let i = 1; i < text.length; i++) {
+        if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) continue;
+        const url = /^(ht|ww)/i.test(text.slice(i, i + 2));
+        if (setsAt(text, i, lowerCode(text.charCodeAt(i))) === 0 && !url) continue;
+        checked++;
+        assert.ok(stops.has(i), `word start ${i} in ${JSON.stringify(text)}`);
+      }
+    }), { numRuns: 1000, seed: 12 });
+    assert.ok(checked > 1000, `${checked} word starts checked`);
   });
 
   test('read() gives what suggest() and suggestSubcategories() give', () => {

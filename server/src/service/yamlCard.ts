@@ -3,6 +3,7 @@
  * plain value, and lookups from a key path (as zod reports it) to the exact key or value node.
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Document, YAMLParseError } from 'yaml';
+import { guardCoreTags } from './coreTags';
 import { plainValue } from './plainValue';
 import type { Finding, Span } from './findings';
 
@@ -36,7 +37,8 @@ export function parseCard(fileText: string, yamlStart: number, yamlEnd: number):
   // 2 MB card of 40,000 keys. The same check is made here in linear time (`findDuplicateKeys`).
   // `logLevel: 'error'`: `toJS` would otherwise print a process warning (on the CLI's stderr) for a collection used as a key.
   // No LineCounter: with prettyErrors off nothing reads it; positions come from the offsets.
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  // `customTags`: the core schema's tags, each test behind a cheap first-character check.
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error', customTags: guardCoreTags });
   const depth = addDuplicateKeyErrors(document);
   const clamp = (offset: number) => Math.min(Math.max(offset, 0), yamlText.length) + yamlStart;
   const syntaxFindings: Finding[] = [];
@@ -89,29 +91,35 @@ export function parseCard(fileText: string, yamlStart: number, yamlEnd: number):
 function addDuplicateKeyErrors(document: Document.Parsed): { depth: number; at: number } {
   const duplicates: YAMLParseError[] = [];
   let deepest = { depth: 0, at: 0 };
-  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 1 }];
+  // Only collections are stacked, with their depths alongside (no object per node).
+  const stack: unknown[] = [document.contents];
+  const depths: number[] = [1];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const node = stack.pop();
+    const depth = depths.pop()!;
     if (!isCollection(node)) continue;
     if (depth > deepest.depth) deepest = { depth, at: node.range?.[0] ?? 0 };
-    const children: unknown[] = [];
-    const seen = new Set<unknown>();
-    for (const item of node.items as unknown[]) {
+    const items = node.items as unknown[];
+    const seen = isMap(node) && items.length > 1 ? new Set<unknown>() : undefined;
+    const firstChild = stack.length;
+    for (const item of items) {
       if (isPair(item)) {
         const key = item.key;
         // NaN is never equal to itself for `yaml`; a Set would find it.
-        if (isMap(node) && isScalar(key) && !Number.isNaN(key.value)) {
+        if (seen && isScalar(key) && !Number.isNaN(key.value)) {
           const at = key.range?.[0] ?? 0;
           if (seen.has(key.value)) duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           else seen.add(key.value);
         }
-        children.push(key, item.value);
-      } else {
-        children.push(item);
+        if (isCollection(key)) stack.push(key);
+        if (isCollection(item.value)) stack.push(item.value);
+      } else if (isCollection(item)) {
+        stack.push(item);
       }
     }
-    // Reversed, so the walk (and the errors) go in document order.
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+    // Reversed, so the walk goes in document order (the first of the deepest collections is reported).
+    for (let i = firstChild, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j], stack[i]];
+    for (let i = firstChild; i < stack.length; i++) depths.push(depth + 1);
   }
   if (duplicates.length > 0) {
     duplicates.sort((a, b) => a.pos[0] - b.pos[0]);

@@ -9,7 +9,7 @@
  * never runs across sentence punctuation or a blank line. At each word start the longest phrase
  * wins, and matches do not overlap ("no neural audio codec" hides the "neural audio codec" in it).
  */
-import { compileKeyStarts } from './keyStarts';
+import { compileKeyStartsWithFinder } from './keyStarts';
 import { buildPhraseTable, longestAt } from './phraseTable';
 import { alnumTable, isWordCharAt, lowerCode } from './wordChars';
 
@@ -64,7 +64,8 @@ export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[
   if (sets.length > 31) throw new Error('at most 31 phrase sets');
   const tables = sets.map(entries => buildPhraseTable(entries.map(e => ({ key: phraseKey(e.phrase), label: e.label, weight: e.weight }))));
   const everySet = 2 ** tables.length - 1;
-  const setsStartingAt = compileKeyStarts(tables);
+  // The finder also stops where a URL may start ("ht…", "ww…"), so that URLs are still skipped.
+  const { setsAt: setsStartingAt, finder } = compileKeyStartsWithFinder(tables, ['ht', 'ww']);
 
   return {
     scan(text) {
@@ -72,14 +73,11 @@ export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[
       for (let s = 0; s < tables.length; s++) matches.push([]);
       // Per set, where it may match again: after its last match, or after a URL.
       const resume = new Int32Array(tables.length);
-      const length = text.length;
-      let i = 0;
-      while (i < length) {
-        // ASCII is tested inline (the engine's inlining budget runs out in this loop).
-        const code = text.charCodeAt(i);
-        if (code < 128 && code !== 46 ? alnumTable[code] !== 1 : !isWordCharAt(text, i)) { i++; continue; }
+      const visit = (i: number) => {
+        // The finder stops too often (inside words, at characters above ASCII that are none).
+        if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) return;
         // Here `i` is a word start: each set skips whole words, its matches and URLs.
-        const first = lowerCode(code);
+        const first = lowerCode(text.charCodeAt(i));
         let urlEnd = -1;
         if (mayStartUrl(text, i)) {
           URL_AT.lastIndex = i;
@@ -96,12 +94,12 @@ export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[
             resume[s] = match.end;
           }
         }
-        // The rest of the word (NaN past the end is no word character).
-        for (i++; ; i++) {
-          const next = text.charCodeAt(i);
-          if (!(next < 128 && next !== 46 ? alnumTable[next] === 1 : isWordCharAt(text, i))) break;
-        }
-      }
+      };
+      visit(0);
+      // Each match is the character before a possible word start. The scan is synchronous, so
+      // the one finder's `lastIndex` is never shared.
+      finder.lastIndex = 0;
+      while (finder.test(text)) visit(finder.lastIndex);
       return matches;
     },
   };
