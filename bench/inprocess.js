@@ -54,10 +54,20 @@ function summarize(samples) {
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
+/** Every order of the items (n! of them; n is 3 or 4 here). */
+function permutations(items) {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map(rest => [item, ...rest]));
+}
+
 /**
- * Measures one case: `rounds` rounds after `warmup` rounds; in each round every measure runs
- * `batch` iterations (so tiny cards are not below the timer's resolution), in an order that
- * rotates from round to round. Samples are milliseconds per iteration.
+ * Measures one case: at least `rounds` rounds after `warmup` rounds; in each round every measure
+ * runs `batch` iterations (so tiny cards are not below the timer's resolution). Each round takes
+ * the next of all the orders of the measures, and the rounds are a whole number of passes over
+ * them, so each measure follows each other one equally often: a measure pays for some of the
+ * garbage its predecessor left, and the anchor leaves the most. (A rotation of one order, used
+ * before, put "ours" right after the anchor in 3 rounds of 4.) Samples are milliseconds per
+ * iteration.
  */
 async function measureCase(c, { ours, anchor, rounds, warmup }) {
   const lines = c.yaml.split('\n').length - 1;
@@ -87,10 +97,12 @@ async function measureCase(c, { ours, anchor, rounds, warmup }) {
     };
   }
   const names = Object.keys(measures);
+  const orders = permutations(names);
+  const balancedRounds = Math.ceil(rounds / orders.length) * orders.length;
   const samples = Object.fromEntries(names.map(n => [n, []]));
-  for (let round = 0; round < warmup + rounds; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
+  for (let round = 0; round < warmup + balancedRounds; round++) {
+    const order = orders[(round - warmup + orders.length * warmup) % orders.length];
+    for (const name of order) {
       const start = now();
       await measures[name]();
       const elapsed = (now() - start) / batch;
