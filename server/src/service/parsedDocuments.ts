@@ -28,7 +28,7 @@ export class ParsedDocuments {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.text === text) return cached;
     // The former version's tree is garbage from here on, so the collections during this parse
-    // need not copy it (about a tenth of the time a validation spends beyond parsing).
+    // need not copy or keep it.
     this.entries.delete(document.uri);
     const kind = cardKindOf(document.uri);
     const located = locateCard(text, kind);

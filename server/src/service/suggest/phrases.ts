@@ -11,7 +11,7 @@
  */
 import { compileKeyStartsWithFinder } from './keyStarts';
 import { buildPhraseTable, longestAt } from './phraseTable';
-import { alnumTable, isWordCharAt, lowerCode } from './wordChars';
+import { isWordCharAt, lowerCode } from './wordChars';
 
 export { isWordCharAt } from './wordChars';
 
