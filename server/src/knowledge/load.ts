@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import {
-  FamiliesFile, HubFile, KnowledgeBase, LicensesFile, ModelsFile, PosturesFile, SubcategoriesFile,
+  ConceptsFile, FamiliesFile, HubFile, KnowledgeBase, LicensesFile, ModelsFile, PosturesFile, SubcategoriesFile,
 } from './schema';
 
 export class KnowledgeBaseError extends Error {}
@@ -56,6 +56,7 @@ export function crossCheck(kb: KnowledgeBase): string[] {
   const licenseIds = unique('licenses.yaml', kb.licenses.map(l => l.id));
   const modelIds = unique('models.yaml', kb.models.map(m => m.id));
   unique('families.yaml', kb.families.map(f => f.id));
+  unique('concepts.yaml', kb.suggester.concepts.map(c => c.id));
   unique('postures.yaml', kb.postures.map(p => p.id));
   unique('subcategories.yaml', kb.subcategories.map(s => s.id));
 
@@ -79,6 +80,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const kb: KnowledgeBase = {
     hub: readFile(dir, 'hub.yaml', HubFile),
     families: readFile(dir, 'families.yaml', FamiliesFile).families,
+    suggester: readFile(dir, 'concepts.yaml', ConceptsFile),
     postures: readFile(dir, 'postures.yaml', PosturesFile).postures,
     subcategories: readFile(dir, 'subcategories.yaml', SubcategoriesFile).subcategories,
     licenses: readFile(dir, 'licenses.yaml', LicensesFile).licenses,
@@ -104,7 +106,7 @@ export function findSchemasDirectory(fromDir: string): string {
 }
 
 /** The YAML files that make up the knowledge base, in the order their digest is taken. */
-export const KNOWLEDGE_FILES = ['hub.yaml', 'families.yaml', 'postures.yaml', 'subcategories.yaml', 'licenses.yaml', 'models.yaml'] as const;
+export const KNOWLEDGE_FILES = ['hub.yaml', 'families.yaml', 'concepts.yaml', 'postures.yaml', 'subcategories.yaml', 'licenses.yaml', 'models.yaml'] as const;
 
 /** The prebuilt knowledge base that `scripts/check-knowledge.js` writes next to the bundles (`dist/`). */
 export const PREBUILT_KNOWLEDGE_FILE = 'knowledge.json';

@@ -3,6 +3,7 @@
  * contract they must meet. A typo in a data file fails `npm run build` with the path at fault.
  */
 import { z } from 'zod';
+import { patternProblems } from './conceptPattern';
 
 export const FAMILY_IDS = ['dual-stream-codec', 'interleaved-flatten', 'cascade-predictor', 'codec-free', 'near-sts'] as const;
 export const POSTURE_IDS = ['permissive', 'non-commercial', 'closed-commercial', 'split-with-sibling'] as const;
@@ -39,7 +40,6 @@ export const Family = z.strictObject({
   number: z.number().int().min(1).max(4).nullable(),
   definition: text,
   traits: z.array(text).min(1),
-  evidence: z.array(EvidencePhrase).min(1),
   examples: z.array(slug),
   latency_meaning: text,
   source: Source,
@@ -125,6 +125,50 @@ export const HubFile = z.strictObject({
 });
 export type HubVocabulary = z.infer<typeof HubFile>;
 
+/**
+ * A concept's wording, in the syntax concepts.yaml's header explains: groups joined by " + "
+ * (in order, close together), alternatives in a group separated by "|", "word*" for a prefix.
+ */
+export const ConceptPattern = z.string().min(1).superRefine((pattern, ctx) => {
+  for (const message of patternProblems(pattern)) ctx.addIssue({ code: 'custom', message });
+});
+
+/** An architectural fact, the wordings that express it and how much it says about each family. */
+export const Concept = z.strictObject({
+  id: slug,
+  /** What architectural fact the concept stands for, briefly. */
+  why: text,
+  evidence: z.partialRecord(FamilyId, z.number().gt(0).max(1)).refine(e => Object.keys(e).length > 0, 'at least one family'),
+  /** Every entry must be found in one sentence; an entry is a pattern or a list of alternatives. */
+  all: z.array(z.union([ConceptPattern, z.array(ConceptPattern).min(1)])).min(1),
+  /** Max. words from the first to the last word of a match, all entries together. */
+  within: z.number().int().min(1).max(60).default(12),
+  /** Max. words between two consecutive groups of a pattern. */
+  gap: z.number().int().min(0).max(10).default(3),
+});
+
+/** How prose ties a card to a known model it derives from ("based on Moshi"). */
+export const LineageGrammar = z.strictObject({
+  weight: z.number().gt(0).max(1),
+  before: z.array(text).min(1),
+  after: z.array(text).min(1),
+  fillers: z.array(text),
+});
+
+/** What makes a text one about a system you talk with; without it, family evidence counts less. */
+export const SuggesterScope = z.strictObject({
+  factor: z.number().gt(0).max(1),
+  any: z.array(ConceptPattern).min(1),
+});
+
+export const ConceptsFile = z.strictObject({
+  /** Min. confidence of a family suggestion; fitted by `npm run measure:suggester`. */
+  threshold: z.number().gt(0).lt(1),
+  scope: SuggesterScope,
+  lineage: LineageGrammar,
+  concepts: z.array(Concept).min(1),
+});
+
 export const FamiliesFile = z.strictObject({ families: z.array(Family) });
 export const PosturesFile = z.strictObject({ postures: z.array(Posture) });
 export const SubcategoriesFile = z.strictObject({ subcategories: z.array(Subcategory) });
@@ -136,10 +180,14 @@ export type Posture = z.infer<typeof Posture>;
 export type Subcategory = z.infer<typeof Subcategory>;
 export type License = z.infer<typeof License>;
 export type KnownModel = z.infer<typeof KnownModel>;
+export type Concept = z.infer<typeof Concept>;
+export type ConceptsFile = z.infer<typeof ConceptsFile>;
 
 export interface KnowledgeBase {
   hub: HubVocabulary;
   families: readonly Family[];
+  /** The family suggester's evidence: concepts, lineage cues and the fitted threshold. */
+  suggester: ConceptsFile;
   postures: readonly Posture[];
   subcategories: readonly Subcategory[];
   licenses: readonly License[];

@@ -1,25 +1,32 @@
 /**
- * Family suggestions: which architectural family (or near-STS) a card's text describes, from the
- * evidence phrases of families.yaml. Everything that depends only on the knowledge base (the
- * phrase tries) is built once here; each call is one linear scan of the text.
+ * Family suggestions: which architectural family (or near-STS) a card's prose describes. The
+ * evidence is the concepts of concepts.yaml found in the text, and lineage ("based on Moshi") to
+ * a known model of the knowledge base. Everything that depends only on the knowledge base is built
+ * once here; each call is one scan of the text (concept terms, model names and sub-category
+ * phrases together) and work in proportion to what it found.
  */
 import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
-import { compilePhrases, compilePhraseSets, PhraseMatch } from './phrases';
-import { passes, scoreEvidence } from './scoring';
+import { compileConcepts } from './concepts';
+import { compileLineage } from './lineage';
+import { compilePhraseSets, PhraseMatch } from './phrases';
+import { noisyOr, passes } from './scoring';
 import { createSubcategorySuggester, subcategoryPhrases, SubcategorySuggestion } from './subcategorySuggester';
-
-/** Min. confidence (score × share) to suggest a family: one strong hint (KB weight ≥ 0.5) with no rival passes, weak hints (≤ 0.4) never do; best hit rate with the fewest wrong suggestions on the corpus (docs/suggester-measurement.md). */
-export const FAMILY_MIN_CONFIDENCE = 0.5;
 
 export interface FamilySuggestion {
   readonly family: FamilyId;
-  /** The family's evidence score tempered by the competition: score × score / Σ scores, 0..1. */
+  /**
+   * The family's odds against those of every family with evidence and of "none of them" (odds 1):
+   * odds / (1 + Σ odds), where a score s has odds s / (1 − s). Alone, it equals the family's score;
+   * rivals lower it in proportion to their own strength.
+   */
   readonly confidence: number;
-  /** The evidence phrases as they appear in the text, one per occurrence. */
+  /** The words that made the decision, as they appear in the text, in text order. */
   readonly evidence: string[];
   /** Offsets of each evidence entry in the text given (same order). */
   readonly spans: Span[];
+  /** What each evidence entry is: a concept id of concepts.yaml, or `lineage:<model id>`. */
+  readonly reasons: string[];
 }
 
 /** What one text says, read in a single scan; each answer is worked out when first asked. */
@@ -30,45 +37,120 @@ export interface ProseReading {
   subcategories(): SubcategorySuggestion[];
 }
 
+/** What the caller knows about the text beyond its words. */
+export interface ReadOptions {
+  /**
+   * The text is known to be about a system you talk with (the card declares a duplex mode or a
+   * sub-category), so the scope of concepts.yaml need not be found in the words.
+   */
+  readonly inScope?: boolean;
+}
+
 export interface FamilySuggester {
+  /** The confidence a suggestion needs (concepts.yaml `threshold`). */
+  readonly threshold: number;
   /** The most likely family, or null when the evidence is too weak or too split to say. */
-  suggest(text: string): FamilySuggestion | null;
+  suggest(text: string, options?: ReadOptions): FamilySuggestion | null;
   /** Every family with any evidence, most confident first, unthresholded (for measurement). */
-  rank(text: string): FamilySuggestion[];
+  rank(text: string, options?: ReadOptions): FamilySuggestion[];
   /** Every sub-category whose evidence passes its threshold. */
   suggestSubcategories(text: string): SubcategorySuggestion[];
   /** Family and sub-categories from one pass over the text: what a validation asks for. */
-  read(text: string): ProseReading;
+  read(text: string, options?: ReadOptions): ProseReading;
+}
+
+/** The id prefix of the scope patterns, read as concepts that are evidence for no family. */
+const SCOPE = 'scope:';
+
+/** A score of 1 would have infinite odds: certainty is capped just below it. */
+const MAX_SCORE = 0.999;
+
+interface Evidence extends Span {
+  readonly reason: string;
+  readonly weights: readonly (readonly [FamilyId, number])[];
 }
 
 export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester {
   const ids = knowledge.families.map(f => f.id);
-  const familyPhrases = knowledge.families.flatMap(f =>
-    f.evidence.map(e => ({ phrase: e.phrase, label: f.id, weight: e.weight })));
-  const matcher = compilePhrases(familyPhrases);
+  const threshold = knowledge.suggester.threshold;
+  const { scope } = knowledge.suggester;
+  const concepts = compileConcepts([
+    ...knowledge.suggester.concepts,
+    ...scope.any.map((pattern, k) => ({ id: `${SCOPE}${k}`, evidence: {}, all: [pattern], within: 12, gap: 3, anyway: true })),
+  ]);
+  const lineage = compileLineage(knowledge);
   const subcategories = createSubcategorySuggester(knowledge);
-  const both = compilePhraseSets<FamilyId | SubcategoryId>([familyPhrases, subcategoryPhrases(knowledge)]);
+  const scanner = compilePhraseSets<number | string>([
+    { entries: concepts.terms, overlapping: true },
+    { entries: lineage.names },
+    { entries: subcategoryPhrases(knowledge) },
+  ]);
 
-  const rankMatches = (text: string, matches: readonly PhraseMatch<FamilyId>[]): FamilySuggestion[] => {
-    const scored = scoreEvidence(text, matches, ids);
-    const total = scored.reduce((sum, s) => sum + s.score, 0);
-    return scored.map(({ label, score, evidence, spans }) =>
-      ({ family: label, confidence: score * (score / total), evidence, spans }));
-  };
+  function rankEvidence(text: string, found: readonly Evidence[], inScope: boolean): FamilySuggestion[] {
+    const byFamily = new Map<FamilyId, { weights: Map<string, number>; entries: Evidence[] }>();
+    for (const entry of found) {
+      for (const [family, weight] of entry.weights) {
+        let scored = byFamily.get(family);
+        if (!scored) byFamily.set(family, scored = { weights: new Map(), entries: [] });
+        // A concept or a base model counts once, however often the text says it.
+        scored.weights.set(entry.reason, Math.max(weight, scored.weights.get(entry.reason) ?? 0));
+        scored.entries.push(entry);
+      }
+    }
+    const scores = ids.flatMap(family => {
+      const scored = byFamily.get(family);
+      return scored ? [{ family, score: noisyOr(scored.weights.values()), entries: scored.entries }] : [];
+    });
+    const odds = (score: number) => Math.min(score, MAX_SCORE) / (1 - Math.min(score, MAX_SCORE));
+    const total = 1 + scores.reduce((sum, s) => sum + odds(s.score), 0);
+    return scores
+      .map(({ family, score, entries }) => {
+        const ordered = [...entries].sort((a, b) => a.start - b.start);
+        return {
+          family,
+          confidence: (odds(score) / total) * (inScope ? 1 : scope.factor),
+          evidence: ordered.map(e => text.slice(e.start, e.end)),
+          spans: ordered.map(e => ({ start: e.start, end: e.end })),
+          reasons: ordered.map(e => e.reason),
+        };
+      })
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+
+  /** Every family, ranked, from the scan's concept-term and model-name matches. */
+  function rankMatches(text: string, conceptMatches: readonly PhraseMatch<number>[], nameMatches: readonly PhraseMatch<string>[], options?: ReadOptions): FamilySuggestion[] {
+    const found = concepts.read(text, conceptMatches);
+    const bases = lineage.read(text, nameMatches);
+    const evidence: Evidence[] = [
+      ...found.filter(c => !c.concept.startsWith(SCOPE)).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence })),
+      ...bases.map(l => ({ start: l.start, end: l.end, reason: `lineage:${l.model}`, weights: [[l.family, l.weight] as const] })),
+    ];
+    // A model derived from a known STS model is one you talk with too.
+    const inScope = options?.inScope === true || bases.length > 0 || found.some(c => c.concept.startsWith(SCOPE));
+    return rankEvidence(text, evidence, inScope);
+  }
+
   const best = (ranked: FamilySuggestion[]): FamilySuggestion | null =>
-    ranked[0] && passes(ranked[0].confidence, FAMILY_MIN_CONFIDENCE) ? ranked[0] : null;
+    ranked[0] && passes(ranked[0].confidence, threshold) ? ranked[0] : null;
+
+  function read(text: string, options?: ReadOptions): ProseReading {
+    const [conceptMatches, nameMatches, subcategoryMatches] = scanner.scan(text) as
+      [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
+    let ranked: FamilySuggestion[] | undefined;
+    return {
+      family: () => best(ranked ??= rankMatches(text, conceptMatches, nameMatches, options)),
+      subcategories: () => subcategories.suggestFromMatches(text, subcategoryMatches),
+    };
+  }
 
   return {
-    rank: text => rankMatches(text, matcher.scan(text)),
-    suggest: text => best(rankMatches(text, matcher.scan(text))),
-    suggestSubcategories: subcategories.suggest,
-    read(text) {
-      // Each set's matches carry only that set's labels.
-      const [familyMatches, subcategoryMatches] = both.scan(text) as [PhraseMatch<FamilyId>[], PhraseMatch<SubcategoryId>[]];
-      return {
-        family: () => best(rankMatches(text, familyMatches)),
-        subcategories: () => subcategories.suggestFromMatches(text, subcategoryMatches),
-      };
+    threshold,
+    rank(text, options) {
+      const [conceptMatches, nameMatches] = scanner.scan(text) as [PhraseMatch<number>[], PhraseMatch<string>[]];
+      return rankMatches(text, conceptMatches, nameMatches, options);
     },
+    suggest: (text, options) => read(text, options).family(),
+    suggestSubcategories: subcategories.suggest,
+    read,
   };
 }

@@ -1,7 +1,7 @@
 /** Suggests a card's STS family and sub-categories from its prose (see familySuggester.ts). */
-export { createFamilySuggester, FAMILY_MIN_CONFIDENCE } from './familySuggester';
-export type { FamilySuggester, FamilySuggestion, ProseReading } from './familySuggester';
+export { createFamilySuggester } from './familySuggester';
+export type { FamilySuggester, FamilySuggestion, ProseReading, ReadOptions } from './familySuggester';
 export { createSubcategorySuggester, SUBCATEGORY_MIN_CONFIDENCE } from './subcategorySuggester';
 export type { SubcategorySuggester, SubcategorySuggestion } from './subcategorySuggester';
-export { NEGATION_GRAMMAR, isNegated } from './negation';
+export { NEGATION_GRAMMAR, isNegated, isSetAside } from './negation';
 export { compilePhrases, compilePhraseSets, phraseKey } from './phrases';

@@ -30,9 +30,20 @@ export const NEGATION_GRAMMAR = {
   windowWords: 4,
   /** Characters that end a clause: the look-back never crosses them (a '.' inside "12.5" is part of a word). */
   clauseStops: '.!?;:,()[]|—\n\r',
+  /**
+   * Words that, anywhere earlier in the clause, make it about other systems ("traditional cascaded
+   * pipelines", "most existing models interleave…"): what such a clause describes is not the card's model.
+   */
+  background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy'],
+  /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
+  criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
+  /** How many words of its clause the background and criticism look-around reads at most. */
+  clauseWords: 24,
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
+const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background);
+const CRITICISM = new Set<string>(NEGATION_GRAMMAR.criticism);
 
 /** The two-word entries of a list, by first word: looked up without building "word following". */
 function pairsOf(list: readonly string[]): Map<string, Set<string>> {
@@ -90,4 +101,32 @@ export function isNegated(text: string, start: number): boolean {
     if (following !== undefined && CUE_PAIRS.get(word)?.has(following)) return true;
   }
   return false;
+}
+
+/** The words of the clause on one side of `from` (before it when `step` is -1), nearest first, lower-cased. */
+function clauseWords(text: string, from: number, step: 1 | -1): string[] {
+  const words: string[] = [];
+  let i = step < 0 ? from - 1 : from;
+  while (words.length < NEGATION_GRAMMAR.clauseWords) {
+    while (i >= 0 && i < text.length && !isWordCharAt(text, i)) {
+      if (STOPS.has(text[i])) return words;
+      i += step;
+    }
+    if (i < 0 || i >= text.length) return words;
+    const edge = i;
+    while (isWordCharAt(text, i)) i += step;
+    const word = (step < 0 ? text.slice(i + 1, edge + 1) : text.slice(edge, i)).toLowerCase();
+    if (OPENERS.has(word)) return words;
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * True when the text from `start` to `end` sits in a clause about other systems: a background word
+ * before it, or a criticism word before or after it, in the same clause.
+ */
+export function isSetAside(text: string, start: number, end: number): boolean {
+  return clauseWords(text, start, -1).some(word => BACKGROUND.has(word) || CRITICISM.has(word))
+    || clauseWords(text, end, 1).some(word => CRITICISM.has(word));
 }

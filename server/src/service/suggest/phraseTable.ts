@@ -9,6 +9,8 @@ import { alnumTable, isWordCharAt, lowerCode } from './wordChars';
 export interface Terminal<L> {
   readonly key: string;
   readonly owners: { label: L; weight: number }[];
+  /** Owners of the key as a prefix ("stream*"): it also matches a longer word that starts with it. */
+  readonly prefixOwners: { label: L; weight: number }[];
 }
 
 export interface PhraseTable<L> {
@@ -26,11 +28,11 @@ export interface PhraseTable<L> {
 }
 
 /** Builds the table from keys (lower-cased word characters) with their owners. */
-export function buildPhraseTable<L>(entries: readonly { key: string; label: L; weight: number }[]): PhraseTable<L> {
+export function buildPhraseTable<L>(entries: readonly { key: string; label: L; weight: number; prefix?: boolean }[]): PhraseTable<L> {
   // A trie first, its states numbered in creation order.
   const children: Map<number, number>[] = [new Map()];
   const terminal: (Terminal<L> | undefined)[] = [undefined];
-  for (const { key, label, weight } of entries) {
+  for (const { key, label, weight, prefix } of entries) {
     if (key.length === 0) continue;
     let state = 0;
     for (let k = 0; k < key.length; k++) {
@@ -44,10 +46,11 @@ export function buildPhraseTable<L>(entries: readonly { key: string; label: L; w
       }
       state = child;
     }
-    const ending = terminal[state] ??= { key, owners: [] };
-    const owner = ending.owners.find(o => o.label === label);
+    const ending = terminal[state] ??= { key, owners: [], prefixOwners: [] };
+    const owners = prefix ? ending.prefixOwners : ending.owners;
+    const owner = owners.find(o => o.label === label);
     if (owner) owner.weight = Math.max(owner.weight, weight);
-    else ending.owners.push({ label, weight });
+    else owners.push({ label, weight });
   }
 
   const column = new Int8Array(128).fill(-1);
@@ -137,4 +140,34 @@ export function longestAt<L>(table: PhraseTable<L>, text: string, start: number,
     if (terminal[state] && !isWordCharAt(text, i)) { best = terminal[state]; end = i; }
   }
   return best && { key: best.key, start, end, owners: best.owners };
+}
+
+/**
+ * Every key read from word start `start` that ends at the end of a word, or ends anywhere for a
+ * prefix key (the match then runs to the end of that word), shortest first: "text-to-speech"
+ * gives "text" and "text to speech". For the concept terms, which may overlap.
+ */
+export function allAt<L>(table: PhraseTable<L>, text: string, start: number, first: number, into: PhraseMatch<L>[]): void {
+  const { terminal, goesOn } = table;
+  let state = step(table, 0, first);
+  let i = start + 1;
+  while (state !== 0) {
+    const ending = terminal[state];
+    if (ending) {
+      const atWordEnd = !isWordCharAt(text, i);
+      if (atWordEnd && ending.owners.length > 0) into.push({ key: ending.key, start, end: i, owners: ending.owners });
+      if (ending.prefixOwners.length > 0) {
+        let end = i;
+        while (isWordCharAt(text, end)) end++;
+        into.push({ key: ending.key, start, end, owners: ending.prefixOwners });
+      }
+    }
+    if (i >= text.length || goesOn[state] !== 1) return;
+    if (!isWordCharAt(text, i)) {
+      i = skipSeparators(text, i);
+      if (i < 0) return;
+    }
+    state = step(table, state, lowerCode(text.charCodeAt(i)));
+    i++;
+  }
 }

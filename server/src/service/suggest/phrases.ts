@@ -10,7 +10,7 @@
  * wins, and matches do not overlap ("no neural audio codec" hides the "neural audio codec" in it).
  */
 import { compileKeyStartsWithFinder } from './keyStarts';
-import { buildPhraseTable, longestAt } from './phraseTable';
+import { allAt, buildPhraseTable, longestAt } from './phraseTable';
 import { isWordCharAt, lowerCode } from './wordChars';
 
 export { isWordCharAt } from './wordChars';
@@ -20,6 +20,18 @@ export interface PhraseEntry<L> {
   readonly phrase: string;
   readonly label: L;
   readonly weight: number;
+  /** The phrase's last word may be the start of a longer word ("stream" for "streaming"). */
+  readonly prefix?: boolean;
+}
+
+/** One set of phrases to scan for, and how its matches relate. */
+export interface PhraseSet<L> {
+  readonly entries: readonly PhraseEntry<L>[];
+  /**
+   * Every phrase found at every word start, overlaps included (the concept terms), instead of the
+   * longest one with nothing inside it counted again (evidence phrases, model names).
+   */
+  readonly overlapping?: boolean;
 }
 
 /** One place in the text where a phrase's key was found. */
@@ -44,7 +56,7 @@ export interface PhraseSetsMatcher<L> {
 }
 
 /** A link target is not prose: evidence inside URLs is skipped. */
-const URL_AT = /(?:https?:\/\/|www\.)[^\s)\]>"'`]*/iy;
+export const URL_AT = /(?:https?:\/\/|www\.)[^\s)\]>"'`]*/iy;
 
 /** The comparison key of a phrase: its word characters, lower-cased, separators dropped. */
 export function phraseKey(phrase: string): string {
@@ -54,15 +66,16 @@ export function phraseKey(phrase: string): string {
 }
 
 /** Whether a URL may start at word start `i` ("http…", "www."), before asking the regex. */
-function mayStartUrl(text: string, i: number): boolean {
+export function mayStartUrl(text: string, i: number): boolean {
   const first = text.charCodeAt(i) | 32;
   const second = text.charCodeAt(i + 1) | 32;
   return (first === 104 && second === 116) || (first === 119 && second === 119);
 }
 
-export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[]): PhraseSetsMatcher<L> {
+export function compilePhraseSets<L>(sets: readonly PhraseSet<L>[]): PhraseSetsMatcher<L> {
   if (sets.length > 31) throw new Error('at most 31 phrase sets');
-  const tables = sets.map(entries => buildPhraseTable(entries.map(e => ({ key: phraseKey(e.phrase), label: e.label, weight: e.weight }))));
+  const tables = sets.map(set => buildPhraseTable(set.entries.map(e => ({ key: phraseKey(e.phrase), label: e.label, weight: e.weight, prefix: e.prefix }))));
+  const overlapping = sets.map(set => set.overlapping === true);
   const everySet = 2 ** tables.length - 1;
   // The finder also stops where a URL may start ("ht…", "ww…"), so that URLs are still skipped.
   const { setsAt: setsStartingAt, finder } = compileKeyStartsWithFinder(tables, ['ht', 'ww']);
@@ -88,6 +101,7 @@ export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[
         for (let s = 0; candidates !== 0 && s < tables.length; s++) {
           if ((candidates & (1 << s)) === 0 || resume[s] > i) continue;
           if (urlEnd >= 0) { resume[s] = urlEnd; continue; }
+          if (overlapping[s]) { allAt(tables[s], text, i, first, matches[s]); continue; }
           const match = longestAt(tables[s], text, i, first);
           if (match) {
             matches[s].push(match);
@@ -106,6 +120,6 @@ export function compilePhraseSets<L>(sets: readonly (readonly PhraseEntry<L>[])[
 }
 
 export function compilePhrases<L>(entries: readonly PhraseEntry<L>[]): PhraseMatcher<L> {
-  const matcher = compilePhraseSets([entries]);
+  const matcher = compilePhraseSets([{ entries }]);
   return { scan: text => matcher.scan(text)[0] };
 }

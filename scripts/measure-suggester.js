@@ -1,0 +1,101 @@
+// `npm run measure:suggester`: the family suggester's leave-one-model-out measurement on the
+// real-text corpus (test/fixtures/suggest/corpus), written into docs/suggester-measurement.md
+// between its "measure:suggester" markers. Exits 1 when the threshold in schemas/concepts.yaml
+// is not the one the corpus fits, or when a recorded outcome in corpus.json is out of date;
+// `--update` writes both instead (then re-run the tests, which pin every outcome).
+const fs = require('node:fs');
+const path = require('node:path');
+const root = path.join(__dirname, '..');
+const { loadKnowledgeBase } = require(path.join(root, 'out/server/src/knowledge/load'));
+const { CORPUS_FILE, loadCorpus } = require(path.join(root, 'out/test/suggester/corpus'));
+const { figuresOf, fitThreshold, leaveOneModelOut, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
+
+const DOC = path.join(root, 'docs', 'suggester-measurement.md');
+const CONCEPTS = path.join(root, 'schemas', 'concepts.yaml');
+const BEGIN = '<!-- measure:suggester begin -->';
+const END = '<!-- measure:suggester end -->';
+const update = process.argv.includes('--update');
+
+const knowledge = loadKnowledgeBase(path.join(root, 'schemas'));
+const corpus = loadCorpus();
+const scored = scoreCorpus(knowledge, corpus);
+const judged = leaveOneModelOut(scored);
+const fitted = fitThreshold(scored);
+
+const pct = (n, d) => (d === 0 ? '—' : `${n} / ${d} = ${Math.round((100 * n) / d)} %`);
+const conf = s => (s ? `${s.family} (${s.confidence.toFixed(2)})` : '—');
+const quote = e => `"${e.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 70)}"`;
+
+function figuresRow(name, subset) {
+  const f = figuresOf(subset);
+  const suggested = f.hits + f.wrong;
+  return `| ${name} | ${f.texts} / ${f.models} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${pct(f.abstentions, f.labelled)} | ${f.wrong} | ${f.nullTexts ? `${f.correctNull} / ${f.nullTexts}` : '—'} | ${suggested ? pct(f.hits, suggested) : '—'} |`;
+}
+
+function render() {
+  const families = [...knowledge.families.map(f => f.id), null];
+  const thresholds = [...new Set(judged.map(j => j.threshold))].sort();
+  const lines = [
+    BEGIN,
+    '',
+    `Produced by \`npm run measure:suggester\` from ${corpus.texts.length} texts of ${Object.keys(corpus.models).length} models; do not edit by hand.`,
+    '',
+    `Threshold fitted on the whole corpus (shipped in schemas/concepts.yaml): **${fitted.toFixed(2)}**. Thresholds fitted per fold (without the held-out model's texts): ${thresholds.map(t => t.toFixed(2)).join(', ')}.`,
+    '',
+    '### Leave-one-model-out figures',
+    '',
+    '| texts | texts / models | first choice right | hits at the threshold | abstentions | wrong at the threshold | no-family texts left without a suggestion | precision at the threshold |',
+    '|---|---|---|---|---|---|---|---|',
+    figuresRow('all', judged),
+    figuresRow('dev models', judged.filter(j => !j.sealed)),
+    figuresRow('sealed models', judged.filter(j => j.sealed)),
+    ...families.map(family => figuresRow(family ?? 'no family (not STS)', judged.filter(j => j.label === family))),
+    '',
+    '### Per text',
+    '',
+    '| text | label | first choice (confidence) | fold threshold | outcome | evidence of the first choice |',
+    '|---|---|---|---|---|---|',
+    ...judged.map(j => `| ${j.text.id}${j.sealed ? ' (sealed)' : ''} | ${j.label ?? '—'} | ${conf(j.ranked[0])} | ${j.threshold.toFixed(2)} | ${j.outcome} | ${(j.ranked[0]?.evidence ?? []).slice(0, 4).map(quote).join(', ')} |`),
+    '',
+    END,
+  ];
+  return lines.join('\n');
+}
+
+let stale = false;
+const doc = fs.readFileSync(DOC, 'utf8');
+const from = doc.indexOf(BEGIN);
+const to = doc.indexOf(END);
+if (from < 0 || to < 0) throw new Error(`${DOC}: the ${BEGIN} … ${END} markers are missing`);
+fs.writeFileSync(DOC, doc.slice(0, from) + render() + doc.slice(to + END.length));
+
+if (Math.abs(knowledge.suggester.threshold - fitted) > 1e-9) {
+  if (update) {
+    const text = fs.readFileSync(CONCEPTS, 'utf8');
+    fs.writeFileSync(CONCEPTS, text.replace(/^threshold: .*$/m, `threshold: ${fitted}`));
+    console.log(`schemas/concepts.yaml: threshold ${knowledge.suggester.threshold} → ${fitted}`);
+  } else {
+    console.error(`schemas/concepts.yaml has threshold ${knowledge.suggester.threshold}; the corpus fits ${fitted} (run with --update)`);
+    stale = true;
+  }
+}
+
+const outcomes = new Map(judged.map(j => [j.text.id, j.outcome]));
+const changed = corpus.texts.filter(t => t.expect !== outcomes.get(t.id));
+if (changed.length > 0) {
+  if (update) {
+    const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8'));
+    for (const text of raw.texts) text.expect = outcomes.get(text.id);
+    fs.writeFileSync(CORPUS_FILE, `${JSON.stringify(raw, null, 2)}\n`);
+    console.log(`corpus.json: ${changed.length} recorded outcomes updated`);
+  } else {
+    for (const t of changed) console.error(`${t.id}: recorded ${t.expect}, measured ${outcomes.get(t.id)}`);
+    stale = true;
+  }
+}
+
+const all = figuresOf(judged);
+console.log(`leave-one-model-out, ${all.texts} texts of ${all.models} models (${all.labelled} with a family):`);
+console.log(`  first choice right ${pct(all.firstChoice, all.labelled)}; hits at the threshold ${pct(all.hits, all.labelled)}; abstentions ${all.abstentions}; wrong at the threshold ${all.wrong}; no-family texts left alone ${all.correctNull} / ${all.nullTexts}`);
+console.log(`  threshold fitted on all texts ${fitted}; docs/suggester-measurement.md updated`);
+process.exit(stale ? 1 : 0);

@@ -1,0 +1,44 @@
+/**
+ * The labelled corpus of real texts (test/fixtures/suggest/corpus): what each text is, where it
+ * was published, which model it describes and that model's family per the landscape article.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FamilyId } from '../../server/src/knowledge/schema';
+
+export const CORPUS_DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'suggest', 'corpus');
+
+export interface CorpusModel {
+  /** The family per the landscape article; null for a model that is not STS (ASR, TTS, codec, text LLM). */
+  readonly label: FamilyId | null;
+  readonly label_source: string;
+  /** Known-model ids the knowledge base loses while this model's texts are scored (itself and its variants). */
+  readonly holdout: readonly string[];
+  /** Texts of a sealed model were not read by the lexicon's author before the measurement. */
+  readonly sealed: boolean;
+}
+
+export interface CorpusText {
+  readonly id: string;
+  readonly model: string;
+  readonly file: string;
+  readonly kind: string;
+  readonly source: { readonly url: string; readonly section?: string; readonly publisher?: string };
+  /** The outcome `npm run measure:suggester` recorded (hit, abstain, wrong:<family>, null). */
+  readonly expect: string;
+}
+
+export interface Corpus {
+  readonly models: Readonly<Record<string, CorpusModel>>;
+  readonly texts: readonly CorpusText[];
+}
+
+export const CORPUS_FILE = path.join(CORPUS_DIR, 'corpus.json');
+
+export function loadCorpus(file = CORPUS_FILE): Corpus {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Corpus;
+}
+
+export function textOf(entry: CorpusText): string {
+  return fs.readFileSync(path.join(CORPUS_DIR, entry.file), 'utf8');
+}

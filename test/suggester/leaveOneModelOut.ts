@@ -1,0 +1,110 @@
+/**
+ * The leave-one-model-out measurement of the family suggester, shared by
+ * `npm run measure:suggester` (which writes docs/suggester-measurement.md) and the tests that pin
+ * its results case by case.
+ *
+ * What is fitted is the confidence threshold; the lexicon is data written beforehand. For each
+ * model of the corpus: every text is scored with a knowledge base that does not know the model
+ * (nor its variants), so its own name is no evidence; the threshold is fitted on the other
+ * models' texts only; then the model's texts are judged with that threshold.
+ */
+import type { FamilyId, KnowledgeBase } from '../../server/src/knowledge/schema';
+import { createFamilySuggester } from '../../server/src/service/suggest';
+import type { FamilySuggestion } from '../../server/src/service/suggest';
+import { Corpus, CorpusText, textOf } from './corpus';
+
+/** Thresholds tried: below 0.3 a suggestion would rest on one weak hint (concepts.yaml's scale). */
+export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 14 }, (_, k) => Math.round((0.3 + k * 0.05) * 100) / 100);
+
+export interface ScoredText {
+  readonly text: CorpusText;
+  readonly label: FamilyId | null;
+  readonly sealed: boolean;
+  /** Every family with evidence, as the suggester ranks them when the model is unknown. */
+  readonly ranked: readonly FamilySuggestion[];
+}
+
+export interface JudgedText extends ScoredText {
+  /** The threshold fitted without this model's texts. */
+  readonly threshold: number;
+  /** The suggestion at that threshold, or null. */
+  readonly suggestion: FamilySuggestion | null;
+  /** hit | abstain | wrong:<family> | null (a correct null for a text with no family). */
+  readonly outcome: string;
+}
+
+/** Each text ranked by a suggester whose knowledge base does not know the text's model. */
+export function scoreCorpus(knowledge: KnowledgeBase, corpus: Corpus): ScoredText[] {
+  const suggesters = new Map<string, ReturnType<typeof createFamilySuggester>>();
+  return corpus.texts.map(text => {
+    const model = corpus.models[text.model];
+    if (!model) throw new Error(`corpus.json: text ${text.id} names unknown model ${text.model}`);
+    let suggester = suggesters.get(text.model);
+    if (!suggester) {
+      const hidden = new Set(model.holdout);
+      suggester = createFamilySuggester({ ...knowledge, models: knowledge.models.filter(m => !hidden.has(m.id)) });
+      suggesters.set(text.model, suggester);
+    }
+    return { text, label: model.label, sealed: model.sealed, ranked: suggester.rank(textOf(text)) };
+  });
+}
+
+const isWrong = (scored: ScoredText, threshold: number) =>
+  scored.ranked[0] !== undefined && scored.ranked[0].family !== scored.label && scored.ranked[0].confidence >= threshold - 1e-9;
+
+/** The smallest threshold of the grid with no wrong suggestion among `training` (the largest when none is clean). */
+export function fitThreshold(training: readonly ScoredText[]): number {
+  return THRESHOLD_GRID.find(threshold => !training.some(scored => isWrong(scored, threshold))) ?? THRESHOLD_GRID[THRESHOLD_GRID.length - 1];
+}
+
+export function outcomeOf(label: FamilyId | null, suggestion: FamilySuggestion | null): string {
+  if (label === null) return suggestion ? `wrong:${suggestion.family}` : 'null';
+  if (!suggestion) return 'abstain';
+  return suggestion.family === label ? 'hit' : `wrong:${suggestion.family}`;
+}
+
+/** Every text judged with the threshold fitted on the other models' texts. */
+export function leaveOneModelOut(scored: readonly ScoredText[]): JudgedText[] {
+  const thresholds = new Map<string, number>();
+  return scored.map(entry => {
+    const model = entry.text.model;
+    let threshold = thresholds.get(model);
+    if (threshold === undefined) {
+      threshold = fitThreshold(scored.filter(other => other.text.model !== model));
+      thresholds.set(model, threshold);
+    }
+    const top = entry.ranked[0];
+    const suggestion = top && top.confidence >= threshold - 1e-9 ? top : null;
+    return { ...entry, threshold, suggestion, outcome: outcomeOf(entry.label, suggestion) };
+  });
+}
+
+export interface Figures {
+  readonly texts: number;
+  readonly models: number;
+  readonly labelled: number;
+  /** The top-ranked family is the label, whatever its confidence. */
+  readonly firstChoice: number;
+  /** A suggestion at the threshold that is the label. */
+  readonly hits: number;
+  readonly abstentions: number;
+  /** Suggestions at the threshold that are not the label, null-labelled texts included. */
+  readonly wrong: number;
+  readonly nullTexts: number;
+  readonly correctNull: number;
+}
+
+export function figuresOf(judged: readonly JudgedText[]): Figures {
+  const labelled = judged.filter(j => j.label !== null);
+  return {
+    texts: judged.length,
+    models: new Set(judged.map(j => j.text.model)).size,
+    labelled: labelled.length,
+    firstChoice: labelled.filter(j => j.ranked[0]?.family === j.label).length,
+    hits: judged.filter(j => j.outcome === 'hit').length,
+    abstentions: judged.filter(j => j.outcome === 'abstain').length,
+    wrong: judged.filter(j => j.outcome.startsWith('wrong:')).length,
+    nullTexts: judged.length - labelled.length,
+    correctNull: judged.filter(j => j.outcome === 'null').length,
+  };
+}
