@@ -26,14 +26,25 @@ const pct = (n, d) => (d === 0 ? '—' : `${n} / ${d} = ${Math.round((100 * n) /
 const conf = s => (s ? `${s.family} (${s.confidence.toFixed(2)})` : '—');
 const quote = e => `"${e.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 70)}"`;
 
-function figuresRow(name, subset) {
-  const f = figuresOf(subset);
+function figuresRow(name, subset, inCard = false) {
+  const f = figuresOf(subset, inCard);
   const suggested = f.hits + f.wrong;
   return `| ${name} | ${f.texts} / ${f.models} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${pct(f.abstentions, f.labelled)} | ${f.wrong} | ${f.nullTexts ? `${f.correctNull} / ${f.nullTexts}` : '—'} | ${suggested ? pct(f.hits, suggested) : '—'} |`;
 }
 
-function render() {
+function figuresTable(inCard) {
   const families = [...knowledge.families.map(f => f.id), null];
+  return [
+    '| texts | texts / models | first choice right | hits at the threshold | abstentions | wrong at the threshold | no-family texts left without a suggestion | precision at the threshold |',
+    '|---|---|---|---|---|---|---|---|',
+    figuresRow('all', judged, inCard),
+    figuresRow('dev models', judged.filter(j => !j.sealed), inCard),
+    figuresRow('sealed models', judged.filter(j => j.sealed), inCard),
+    ...families.map(family => figuresRow(family ?? 'no family (not STS)', judged.filter(j => j.label === family), inCard)),
+  ];
+}
+
+function render() {
   const thresholds = [...new Set(judged.map(j => j.threshold))].sort();
   const lines = [
     BEGIN,
@@ -42,20 +53,32 @@ function render() {
     '',
     `Threshold fitted on the whole corpus (shipped in schemas/concepts.yaml): **${fitted.toFixed(2)}**. Thresholds fitted per fold (without the held-out model's texts): ${thresholds.map(t => t.toFixed(2)).join(', ')}.`,
     '',
-    '### Leave-one-model-out figures',
+    '### Leave-one-model-out figures: each text as it is (a card body with no `sts` block)',
     '',
-    '| texts | texts / models | first choice right | hits at the threshold | abstentions | wrong at the threshold | no-family texts left without a suggestion | precision at the threshold |',
-    '|---|---|---|---|---|---|---|---|',
-    figuresRow('all', judged),
-    figuresRow('dev models', judged.filter(j => !j.sealed)),
-    figuresRow('sealed models', judged.filter(j => j.sealed)),
-    ...families.map(family => figuresRow(family ?? 'no family (not STS)', judged.filter(j => j.label === family))),
+    ...figuresTable(false),
+    '',
+    '### The same texts as the architecture of a card with an `sts` block',
+    '',
+    'Same folds and thresholds; the card says the model is one you talk with, so the scope factor never applies.',
+    '',
+    ...figuresTable(true),
+    '',
+    '### Sensitivity to the scope factor (not fitted; 0.5 is shipped)',
+    '',
+    '| scope factor | threshold fitted on all texts | first choice right | hits at the threshold | wrong at the threshold |',
+    '|---|---|---|---|---|',
+    ...[0.3, 0.5, 0.7, 0.85, 1].map(factor => {
+      const variant = { ...knowledge, suggester: { ...knowledge.suggester, scope: { ...knowledge.suggester.scope, factor } } };
+      const scoredVariant = scoreCorpus(variant, corpus);
+      const f = figuresOf(leaveOneModelOut(scoredVariant));
+      return `| ${factor} | ${fitThreshold(scoredVariant).toFixed(2)} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${f.wrong} |`;
+    }),
     '',
     '### Per text',
     '',
-    '| text | label | first choice (confidence) | fold threshold | outcome | evidence of the first choice |',
-    '|---|---|---|---|---|---|',
-    ...judged.map(j => `| ${j.text.id}${j.sealed ? ' (sealed)' : ''} | ${j.label ?? '—'} | ${conf(j.ranked[0])} | ${j.threshold.toFixed(2)} | ${j.outcome} | ${(j.ranked[0]?.evidence ?? []).slice(0, 4).map(quote).join(', ')} |`),
+    '| text | label | first choice (confidence) | fold threshold | outcome | in a card with `sts` | evidence of the first choice |',
+    '|---|---|---|---|---|---|---|',
+    ...judged.map(j => `| ${j.text.id}${j.sealed ? ' (sealed)' : ''} | ${j.label ?? '—'} | ${conf(j.ranked[0])} | ${j.threshold.toFixed(2)} | ${j.outcome} | ${j.outcomeInCard} | ${(j.ranked[0]?.evidence ?? []).slice(0, 4).map(quote).join(', ')} |`),
     '',
     END,
   ];
@@ -80,22 +103,27 @@ if (Math.abs(knowledge.suggester.threshold - fitted) > 1e-9) {
   }
 }
 
-const outcomes = new Map(judged.map(j => [j.text.id, j.outcome]));
-const changed = corpus.texts.filter(t => t.expect !== outcomes.get(t.id));
+const outcomes = new Map(judged.map(j => [j.text.id, j]));
+const changed = corpus.texts.filter(t => t.expect !== outcomes.get(t.id).outcome || t.expectInCard !== outcomes.get(t.id).outcomeInCard);
 if (changed.length > 0) {
   if (update) {
     const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8'));
-    for (const text of raw.texts) text.expect = outcomes.get(text.id);
+    for (const text of raw.texts) {
+      text.expect = outcomes.get(text.id).outcome;
+      text.expectInCard = outcomes.get(text.id).outcomeInCard;
+    }
     fs.writeFileSync(CORPUS_FILE, `${JSON.stringify(raw, null, 2)}\n`);
     console.log(`corpus.json: ${changed.length} recorded outcomes updated`);
   } else {
-    for (const t of changed) console.error(`${t.id}: recorded ${t.expect}, measured ${outcomes.get(t.id)}`);
+    for (const t of changed) console.error(`${t.id}: recorded ${t.expect} / ${t.expectInCard}, measured ${outcomes.get(t.id).outcome} / ${outcomes.get(t.id).outcomeInCard}`);
     stale = true;
   }
 }
 
-const all = figuresOf(judged);
-console.log(`leave-one-model-out, ${all.texts} texts of ${all.models} models (${all.labelled} with a family):`);
-console.log(`  first choice right ${pct(all.firstChoice, all.labelled)}; hits at the threshold ${pct(all.hits, all.labelled)}; abstentions ${all.abstentions}; wrong at the threshold ${all.wrong}; no-family texts left alone ${all.correctNull} / ${all.nullTexts}`);
+for (const inCard of [false, true]) {
+  const all = figuresOf(judged, inCard);
+  console.log(`leave-one-model-out, ${all.texts} texts of ${all.models} models (${all.labelled} with a family), ${inCard ? 'in a card with an sts block' : 'as they are'}:`);
+  console.log(`  first choice right ${pct(all.firstChoice, all.labelled)}; hits at the threshold ${pct(all.hits, all.labelled)}; abstentions ${all.abstentions}; wrong at the threshold ${all.wrong}; no-family texts left alone ${all.correctNull} / ${all.nullTexts}`);
+}
 console.log(`  threshold fitted on all texts ${fitted}; docs/suggester-measurement.md updated`);
 process.exit(stale ? 1 : 0);

@@ -196,12 +196,21 @@ test('names and aliases do not collide', () => {
   }
 });
 
-test('evidence phrases are not repeated within a family or sub-category', () => {
+test('evidence phrases are not repeated within a sub-category', () => {
   const key = (phrase: string) => phrase.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
-  for (const entry of [...kb().families, ...kb().subcategories]) {
+  for (const entry of kb().subcategories) {
     const keys = entry.evidence.map(e => key(e.phrase));
     assert.equal(new Set(keys).size, keys.length, `${entry.id} lists a phrase twice`);
   }
+});
+
+test('every family has concepts that are evidence for it, and every concept says why', () => {
+  const concepts = kb().suggester.concepts;
+  for (const family of kb().families) {
+    assert.ok(concepts.some(c => family.id in c.evidence), `no concept is evidence for ${family.id}`);
+  }
+  for (const concept of concepts) assert.ok(concept.why.length >= 20, `${concept.id} needs a reason`);
+  assert.ok(kb().suggester.threshold > 0.3 && kb().suggester.threshold < 1);
 });
 
 test('license facts follow the license texts', () => {
@@ -252,6 +261,18 @@ test('a model license missing from licenses.yaml fails, naming the file and the 
 test('an example that is not a known model fails, naming the file and the entry', () => {
   const error = loadBrokenCopy('families.yaml', text => replaceOnce(text, 'examples: [salmonn-omni]', 'examples: [salmon-omni]'));
   assert.match(error.message, /families\.yaml codec-free\.examples: unknown model 'salmon-omni'/);
+});
+
+test('a malformed concept pattern fails, naming the file, the concept and the pattern', () => {
+  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '    - inner + monologue*', '    - inner + mo*'));
+  assert.match(error.message, /concepts\.yaml/);
+  assert.match(error.message, /\(inner-monologue\)\.all/);
+  assert.match(error.message, /'mo\*' needs at least 3 letters/);
+});
+
+test('a concept that is evidence for an unknown family fails', () => {
+  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, 'evidence: { dual-stream-codec: 0.95 }', 'evidence: { dual-stream: 0.95 }'));
+  assert.match(error.message, /\(inner-monologue\)\.evidence/);
 });
 
 test('a bad commercial_use value fails, naming the file and the license', () => {

@@ -19,6 +19,43 @@ describe('family.missing', () => {
     assert.ok(suggestion.evidence.length > 0);
   });
 
+  test('the evidence is pointed at as related information, in a folded architecture block too', () => {
+    const text = 'license: mit\nsts:\n  architecture: >\n    A spoken dialogue model in which text and\n    audio tokens share a single modeling stream.\n';
+    const [diagnostic] = withCode(diagnose(text), 'family.missing');
+    assert.deepEqual(suggestionOf(diagnostic), {
+      family: 'interleaved-flatten', confidence: suggestionOf(diagnostic)!.confidence,
+      evidence: ['text and\n    audio tokens share a single modeling stream'.replace(/\n    /, ' ')],
+    });
+    assert.equal(diagnostic.relatedInformation?.length, 1);
+    const related = diagnostic.relatedInformation![0];
+    assert.deepEqual(related.location.range, { start: rangeOf(text, 'text and').start, end: rangeOf(text, 'single modeling stream').end });
+    assert.match(related.message, /^Evidence for interleaved-flatten: "text and audio tokens share a single modeling stream" \(concept shared-token-sequence\)\.$/);
+  });
+
+  test('a Markdown body\'s evidence is located in the file', () => {
+    const text = '---\nlicense: mit\nsts:\n  name: New\n---\n# New\n\nNew is a fine-tune of Moshi for customer calls.\n';
+    const [diagnostic] = withCode(diagnose(text, 'README.md'), 'family.missing');
+    assert.equal(suggestionOf(diagnostic)!.family, 'dual-stream-codec');
+    assert.deepEqual(diagnostic.relatedInformation!.map(r => r.location.range), [rangeOf(text, 'fine-tune of Moshi')]);
+  });
+
+  test('a known base model gives its family, pointing at base_model', () => {
+    const text = 'license: other\nbase_model: kyutai/moshiko-pytorch-bf16\nsts:\n  name: Something New\n';
+    const [diagnostic] = withCode(diagnose(text), 'family.missing');
+    assert.equal(suggestionOf(diagnostic)!.family, 'dual-stream-codec');
+    assert.deepEqual(diagnostic.relatedInformation!.map(r => r.location.range), [rangeOf(text, 'kyutai/moshiko-pytorch-bf16')]);
+  });
+
+  test('a card with an sts block need not say it is a dialogue model; a README without one must', () => {
+    const architecture = 'Text and speech tokens are interleaved in a single sequence.';
+    const [inCard] = withCode(diagnose(`license: mit\nsts:\n  architecture: ${architecture}\n`), 'family.missing');
+    assert.equal(suggestionOf(inCard)!.family, 'interleaved-flatten');
+    const [readme] = withCode(diagnose(`---\nlicense: mit\n---\n${architecture}\n`, 'README.md'), 'sts.missing');
+    assert.equal(suggestionOf(readme), null);
+    const [dialogue] = withCode(diagnose(`---\nlicense: mit\n---\nA spoken dialogue model. ${architecture}\n`, 'README.md'), 'sts.missing');
+    assert.equal(suggestionOf(dialogue)!.family, 'interleaved-flatten');
+  });
+
   test('a known model by name gives its family', () => {
     const [diagnostic] = withCode(diagnose('license: apache-2.0\nsts:\n  name: Qwen2.5-Omni\n'), 'family.missing');
     assert.equal(suggestionOf(diagnostic)!.family, 'interleaved-flatten');

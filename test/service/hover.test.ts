@@ -101,6 +101,40 @@ describe('hover on families', () => {
   });
 });
 
+describe("hover: what the card's text says", () => {
+  const card = [
+    'license: mit',
+    'sts:',
+    '  family: interleaved-flatten',
+    '  architecture: >',
+    '    Our spoken dialogue model is built on Moshi:',
+    '    two parallel streams carry the user and model audio.',
+    '',
+  ].join('\n');
+
+  test('the family value, the family key and the architecture tell the family the prose points to, with the words and their lines', () => {
+    for (const needle of ['interleaved-flatten', 'family', 'architecture', 'two parallel']) {
+      const markdown = markdownOf(hoverAt(card, needle));
+      assert.match(markdown, /\*\*What the card's text says:\*\* Dual-stream plus neural codec \(`dual-stream-codec`\), confidence [01]\.\d\d, from/, needle);
+      assert.match(markdown, /"built on Moshi" \(line 5\)/, needle);
+      assert.match(markdown, /"parallel streams carry the user" \(line 6\)/, needle);
+    }
+  });
+
+  test('weak evidence is shown with the threshold it misses, and no evidence says what to write', () => {
+    const weak = markdownOf(hoverAt('sts:\n  architecture: An end-to-end model.\n', 'architecture'));
+    assert.match(weak, /confidence 0\.20, below the 0\.\d\d a suggestion needs, from "end-to-end" \(line 2\)/);
+    const none = markdownOf(hoverAt('sts:\n  architecture: A helpful model.\n', 'architecture'));
+    assert.match(none, /no architectural evidence/);
+  });
+
+  test('in a Markdown card the body is read and its lines are the file\'s', () => {
+    const text = '---\nsts:\n  family: codec-free\n---\n# Model\n\nA codec-free spoken dialogue model.\n';
+    const markdown = markdownOf(hoverAt(text, 'codec-free', { name: 'README.md' }));
+    assert.match(markdown, /\(`codec-free`\), confidence 0\.\d\d, from "codec-free" \(line 7\)/);
+  });
+});
+
 describe('hover on postures and sub-categories', () => {
   test('a posture value: name, definition, traits, examples, source', () => {
     const hover = hoverAt(CARD, 'permissive');
@@ -274,7 +308,7 @@ describe('hover on the keys of the card format', () => {
   });
 
   test('free text values and unknown keys have no hover', () => {
-    assert.equal(hoverAt('sts:\n  architecture: Two streams\n', 'Two'), null);
+    assert.equal(hoverAt('sts:\n  name: Some New Model\n', 'Some'), null);
     assert.equal(hoverAt('sts:\n  familly: codec-free\n', 'familly'), null);
     assert.equal(hoverAt('sts:\n  licensing:\n    commercial_use: true\n', 'true'), null);
   });

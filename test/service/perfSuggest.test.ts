@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { createFamilySuggester, isNegated, NEGATION_GRAMMAR } from '../../server/src/service/suggest';
 import { compileKeyStarts, compileKeyStartsWithFinder } from '../../server/src/service/suggest/keyStarts';
 import { buildPhraseTable, longestAt } from '../../server/src/service/suggest/phraseTable';
+import { compileConcepts } from '../../server/src/service/suggest/concepts';
 import { compilePhrases, compilePhraseSets, PhraseEntry, PhraseMatch, phraseKey } from '../../server/src/service/suggest/phrases';
 import { isWordCharAt, lowerCode } from '../../server/src/service/suggest/wordChars';
 import { knowledge, ROOT } from '../helpers';
@@ -104,9 +105,12 @@ function refScanner<L>(entries: readonly PhraseEntry<L>[]): (text: string) => Ph
 
 // ---- Inputs ----
 
-const familyPhrases = knowledge.families.flatMap(f => f.evidence.map(e => ({ phrase: e.phrase, label: f.id as string, weight: e.weight })));
+// Longest-match sets: the known models' names (the suggester's lineage set) and the sub-category phrases.
+const familyPhrases = knowledge.models.flatMap(m => [m.name, ...m.aliases, ...m.hub_ids].map(phrase => ({ phrase, label: m.id as string, weight: 1 })));
 const subcategoryPhrases = knowledge.subcategories.flatMap(s => s.evidence.map(e => ({ phrase: e.phrase, label: s.id as string, weight: e.weight })));
-const evidenceWords = [...new Set([...familyPhrases, ...subcategoryPhrases].flatMap(e => e.phrase.split(/\s+/)))];
+// The overlapping set: the concept terms, prefixes included.
+const conceptTerms = compileConcepts(knowledge.suggester.concepts).terms.map(t => ({ ...t, label: String(t.label) }));
+const evidenceWords = [...new Set([...familyPhrases, ...subcategoryPhrases, ...conceptTerms].flatMap(e => e.phrase.split(/\s+/)))];
 const otherWords = ['not', 'no', 'without', 'unlike', "doesn't", 'isn’t', 'but', 'the', 'a', 'not only', 'instead of',
   'http://example.org/a', 'https://x.y/mimi', 'www.moshi.org', 'WWW.x', 'hTTp://q', '12.5', '1.a', 'a.5', '112.5Hz',
   'É', 'İstanbul', 'ﬁ', '𝐀𝐁', 'straße', 'ΣΟΦΊΑ', '\u212Aodec', 'mimic', 'which', 'with', 'H', 'streams', 'stream', 'speech'];
@@ -140,7 +144,7 @@ describe('prose scan (issue 5): the same answers as the former scan', () => {
   });
 
   test('one pass over two sets finds what a scan of each finds, on the corpus and on random prose', () => {
-    const both = compilePhraseSets([familyPhrases, subcategoryPhrases]);
+    const both = compilePhraseSets([{ entries: familyPhrases }, { entries: subcategoryPhrases }]);
     const single = compilePhrases(familyPhrases);
     const refFamily = refScanner(familyPhrases);
     const refSubcategory = refScanner(subcategoryPhrases);
@@ -150,6 +154,43 @@ describe('prose scan (issue 5): the same answers as the former scan', () => {
     };
     suggestCorpus.forEach(check);
     fc.assert(fc.property(prose, check), { numRuns: 1500, seed: 20250605 });
+  });
+
+  test('an overlapping set finds every key at every word start, prefixes to the end of their word', () => {
+    const reference = (text: string) => {
+      const found: { start: number; end: number; key: string }[] = [];
+      const url = /(?:https?:\/\/|www\.)[^\s)\]>"'`]*/iy;
+      for (let i = 0; i < text.length; i++) {
+        if (!refIsWordCharAt(text, i) || refIsWordCharAt(text, i - 1)) continue;
+        url.lastIndex = i;
+        const link = 'hwHW'.includes(text[i]) ? url.exec(text) : null;
+        if (link) { i += link[0].length - 1; continue; }
+        // The letters and digits from i, each with the offset after it, up to a barrier.
+        const letters: { ch: string; after: number }[] = [];
+        for (let j = i, newlines = 0; j < text.length; j++) {
+          if (refIsWordCharAt(text, j)) { letters.push({ ch: refLower(text[j]), after: j + 1 }); newlines = 0; continue; }
+          if ('.!?;:'.includes(text[j]) || (text[j] === '\n' && ++newlines > 1)) break;
+        }
+        const sequence = letters.map(l => l.ch).join('');
+        for (const entry of conceptTerms) {
+          const key = phraseKey(entry.phrase);
+          if (!sequence.startsWith(key)) continue;
+          let end = letters[key.length - 1].after;
+          if (refIsWordCharAt(text, end)) {
+            if (!entry.prefix) continue;
+            while (refIsWordCharAt(text, end)) end++;
+          }
+          found.push({ start: i, end, key });
+        }
+      }
+      return found;
+    };
+    const matcher = compilePhraseSets([{ entries: conceptTerms, overlapping: true }]);
+    const sorted = (list: { start: number; end: number; key: string }[]) =>
+      [...new Set(list.map(m => `${m.start}:${m.end}:${m.key}`))].sort();
+    const check = (text: string) => assert.deepEqual(sorted(matcher.scan(text)[0]), sorted(reference(text)), JSON.stringify(text));
+    suggestCorpus.forEach(check);
+    fc.assert(fc.property(prose, check), { numRuns: 1500, seed: 20261206 });
   });
 
   test('keys with other characters: points, letters above ASCII, one-character keys', () => {

@@ -26,6 +26,8 @@ export interface CorpusText {
   readonly source: { readonly url: string; readonly section?: string; readonly publisher?: string };
   /** The outcome `npm run measure:suggester` recorded (hit, abstain, wrong:<family>, null). */
   readonly expect: string;
+  /** The same, the text read as the architecture of a card with an `sts` block. */
+  readonly expectInCard: string;
 }
 
 export interface Corpus {

@@ -7,6 +7,11 @@
  * model of the corpus: every text is scored with a knowledge base that does not know the model
  * (nor its variants), so its own name is no evidence; the threshold is fitted on the other
  * models' texts only; then the model's texts are judged with that threshold.
+ *
+ * Each text is read twice: as it is (a README body with no `sts` block, where the suggester must
+ * find in the words that the model is one you talk with) and as the architecture of a card that
+ * has an `sts` block (where the card says so). The threshold is fitted on the first reading,
+ * which the corpus texts are; the second is judged with the same threshold.
  */
 import type { FamilyId, KnowledgeBase } from '../../server/src/knowledge/schema';
 import { createFamilySuggester } from '../../server/src/service/suggest';
@@ -22,6 +27,8 @@ export interface ScoredText {
   readonly sealed: boolean;
   /** Every family with evidence, as the suggester ranks them when the model is unknown. */
   readonly ranked: readonly FamilySuggestion[];
+  /** The same, the text read as the architecture of a card with an `sts` block. */
+  readonly rankedInCard: readonly FamilySuggestion[];
 }
 
 export interface JudgedText extends ScoredText {
@@ -31,6 +38,8 @@ export interface JudgedText extends ScoredText {
   readonly suggestion: FamilySuggestion | null;
   /** hit | abstain | wrong:<family> | null (a correct null for a text with no family). */
   readonly outcome: string;
+  /** The outcome for the text read as the architecture of a card with an `sts` block. */
+  readonly outcomeInCard: string;
 }
 
 /** Each text ranked by a suggester whose knowledge base does not know the text's model. */
@@ -45,7 +54,8 @@ export function scoreCorpus(knowledge: KnowledgeBase, corpus: Corpus): ScoredTex
       suggester = createFamilySuggester({ ...knowledge, models: knowledge.models.filter(m => !hidden.has(m.id)) });
       suggesters.set(text.model, suggester);
     }
-    return { text, label: model.label, sealed: model.sealed, ranked: suggester.rank(textOf(text)) };
+    const words = textOf(text);
+    return { text, label: model.label, sealed: model.sealed, ranked: suggester.rank(words), rankedInCard: suggester.rank(words, { inScope: true }) };
   });
 }
 
@@ -73,9 +83,9 @@ export function leaveOneModelOut(scored: readonly ScoredText[]): JudgedText[] {
       threshold = fitThreshold(scored.filter(other => other.text.model !== model));
       thresholds.set(model, threshold);
     }
-    const top = entry.ranked[0];
-    const suggestion = top && top.confidence >= threshold - 1e-9 ? top : null;
-    return { ...entry, threshold, suggestion, outcome: outcomeOf(entry.label, suggestion) };
+    const at = (ranked: readonly FamilySuggestion[]) => (ranked[0] && ranked[0].confidence >= threshold! - 1e-9 ? ranked[0] : null);
+    const suggestion = at(entry.ranked);
+    return { ...entry, threshold, suggestion, outcome: outcomeOf(entry.label, suggestion), outcomeInCard: outcomeOf(entry.label, at(entry.rankedInCard)) };
   });
 }
 
@@ -94,17 +104,19 @@ export interface Figures {
   readonly correctNull: number;
 }
 
-export function figuresOf(judged: readonly JudgedText[]): Figures {
+/** The figures of one reading: the text as it is, or as the architecture of a card with an `sts` block. */
+export function figuresOf(judged: readonly JudgedText[], inCard = false): Figures {
   const labelled = judged.filter(j => j.label !== null);
+  const outcomes = judged.map(j => (inCard ? j.outcomeInCard : j.outcome));
   return {
     texts: judged.length,
     models: new Set(judged.map(j => j.text.model)).size,
     labelled: labelled.length,
-    firstChoice: labelled.filter(j => j.ranked[0]?.family === j.label).length,
-    hits: judged.filter(j => j.outcome === 'hit').length,
-    abstentions: judged.filter(j => j.outcome === 'abstain').length,
-    wrong: judged.filter(j => j.outcome.startsWith('wrong:')).length,
+    firstChoice: labelled.filter(j => (inCard ? j.rankedInCard : j.ranked)[0]?.family === j.label).length,
+    hits: outcomes.filter(o => o === 'hit').length,
+    abstentions: outcomes.filter(o => o === 'abstain').length,
+    wrong: outcomes.filter(o => o.startsWith('wrong:')).length,
     nullTexts: judged.length - labelled.length,
-    correctNull: judged.filter(j => j.outcome === 'null').length,
+    correctNull: outcomes.filter(o => o === 'null').length,
   };
 }

@@ -141,6 +141,8 @@ export const Concept = z.strictObject({
   evidence: z.partialRecord(FamilyId, z.number().gt(0).max(1)).refine(e => Object.keys(e).length > 0, 'at least one family'),
   /** Every entry must be found in one sentence; an entry is a pattern or a list of alternatives. */
   all: z.array(z.union([ConceptPattern, z.array(ConceptPattern).min(1)])).min(1),
+  /** Patterns that, anywhere in the same sentence, mean the words say something else. */
+  unless: z.array(ConceptPattern).default([]),
   /** Max. words from the first to the last word of a match, all entries together. */
   within: z.number().int().min(1).max(60).default(12),
   /** Max. words between two consecutive groups of a pattern. */

@@ -11,7 +11,10 @@ import { isLinkKey, linkValueMarkdown } from './hover/linkValue';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import { NodeAt, nodeAtOffset } from './nodeAt';
 import type { CardDocument, ServiceSettings } from './types';
-import { cardAtPosition, ParsedDocuments } from './parsedDocuments';
+import { CardAtPosition, cardAtPosition, ParsedDocuments } from './parsedDocuments';
+import { paragraphs } from './hover/markdown';
+import { readCardProse } from './rules/proseText';
+import type { FamilySuggester } from './suggest';
 import { lookup, ParsedCard } from './yamlCard';
 
 export interface HoverProvider {
@@ -24,18 +27,37 @@ export interface HoverProvider {
   hover(document: CardDocument, position: Position, settings?: ServiceSettings): Hover | null;
 }
 
-export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocuments): HoverProvider {
+/** Where the hover also tells what the suggester reads in the card's prose. */
+const PROSE_READING_KEYS = new Set(['sts.family', 'sts.architecture']);
+
+export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocuments, suggester: FamilySuggester): HoverProvider {
   const content = new HoverContent(index);
 
-  const markdownFor = (card: ParsedCard, node: NodeAt): string | undefined => {
+  const proseReading = (document: CardDocument, at: CardAtPosition): string => {
+    const { prose, reading } = readCardProse(suggester, at.card, at.card.value, at.text, at.bodyStart);
+    return content.proseReading({
+      ranked: reading.ranked(),
+      threshold: suggester.threshold,
+      documentSpan: span => prose.documentSpan(span),
+      lineOf: offset => document.positionAt(offset).line + 1,
+    });
+  };
+
+  const markdownFor = (card: ParsedCard, node: NodeAt, reading: () => string): string | undefined => {
     const pattern = patternOf(node.path);
+    if (PROSE_READING_KEYS.has(pattern) && (node.on === 'key' || pattern === 'sts.architecture')) {
+      return paragraphs(node.on === 'key' ? content.key(pattern) : undefined, reading());
+    }
     if (node.on === 'key') return content.key(pattern);
     if (typeof node.value !== 'string') return undefined;
     const value = node.value.trim();
     if (isLinkKey(pattern)) return linkValueMarkdown(pattern, value);
     switch (pattern) {
-      case 'sts.family':
-        return content.family(value);
+      case 'sts.family': {
+        // An unknown family has a schema diagnostic; the hover stays for ids it can explain.
+        const family = content.family(value);
+        return family && paragraphs(family, reading());
+      }
       case 'sts.licensing.posture':
       case 'sts.licensing.siblings[].posture':
         return content.posture(value);
@@ -66,7 +88,7 @@ export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocu
         const { card, offset } = at;
         const node = nodeAtOffset(card, offset);
         if (!node || node.empty) return null;
-        const value = markdownFor(card, node);
+        const value = markdownFor(card, node, () => proseReading(document, at));
         if (value === undefined) return null;
         return {
           contents: { kind: 'markdown', value },

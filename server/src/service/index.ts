@@ -13,7 +13,7 @@ import { createHoverProvider } from './hover';
 import { ParsedDocuments } from './parsedDocuments';
 import { Finding, Span, toDiagnostics } from './findings';
 import { KnowledgeIndex } from './knowledgeIndex';
-import { createRuleContext, Rule } from './rules/context';
+import { createRuleContext, Prose, Rule } from './rules/context';
 import { baseModelConditions } from './rules/baseModelLineage';
 import { hubLicenseIds, licenseMissing } from './rules/licenseIds';
 import { commercialUseAgainstLicenses, postureAgainstLicenses } from './rules/licensePosture';
@@ -74,7 +74,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   const suggester = createFamilySuggester(options.knowledge);
   const valueAliases = { pipeline_tag: options.knowledge.hub.pipeline_tags.aliases ?? {} };
   const documents = new ParsedDocuments();
-  const hoverProvider = createHoverProvider(index, documents);
+  const hoverProvider = createHoverProvider(index, documents, suggester);
   const completionProvider = createCompletionProvider(index, documents, schema);
 
   // Fixes are tried on a scratch parse cache, so trial texts never evict the open documents' entries.
@@ -96,7 +96,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     const { located, card } = cache.get(document);
     switch (located.kind) {
       case 'no-front-matter':
-        return [stsMissingFinding(firstLineSpan(text, 0), false, suggestFromMarkdown(index, suggester, text))];
+        return [stsMissingFinding(firstLineSpan(text, 0), false, suggestFromMarkdown(index, suggester, text, 0))];
       case 'unclosed-front-matter':
         return [{
           code: 'yaml.syntax',
@@ -106,19 +106,19 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
     }
     if (!card) return [];
     const cardSpan = located.kind === 'front-matter' ? located.open : rootSpan(card, text);
-    const body = located.kind === 'front-matter' ? text.slice(located.close.end) : '';
-    const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan, body)];
+    const bodyStart = located.kind === 'front-matter' ? located.close.end : text.length;
+    const all = [...card.syntaxFindings, ...checkCard(kind, card, cardSpan, { suggester, body: text.slice(bodyStart), bodyStart, fileText: text })];
     return applySuppressions(all, text, located.yamlStart, located.yamlEnd);
   }
 
   /** Schema and rules, once the YAML has given a value (syntax errors alone otherwise). */
-  function checkCard(kind: CardKind, card: ParsedCard, cardSpan: Span, body: string): Finding[] {
+  function checkCard(kind: CardKind, card: ParsedCard, cardSpan: Span, prose: Prose): Finding[] {
     if (card.value === undefined && card.syntaxFindings.length > 0) return [];
     // An empty card is an empty mapping, not a type error.
     const value = card.value ?? {};
     const schemaFindings = checkSchema(card, value, schema, cardSpan, valueAliases);
     if (typeof value !== 'object' || Array.isArray(value)) return schemaFindings;
-    const context = createRuleContext(kind, card, value, index, cardSpan, { suggester, body });
+    const context = createRuleContext(kind, card, value, index, cardSpan, prose);
     return [...schemaFindings, ...RULES.flatMap(rule => rule(context))];
   }
 

@@ -50,6 +50,8 @@ export interface CardAtPosition {
   readonly text: string;
   readonly card: ParsedCard;
   readonly offset: number;
+  /** Where the Markdown body starts (the end of the file for a standalone card). */
+  readonly bodyStart: number;
 }
 
 /**
@@ -66,5 +68,6 @@ export function cardAtPosition(documents: ParsedDocuments, document: CardDocumen
   const inside = located.kind === 'front-matter'
     ? offset >= located.yamlStart && offset < located.yamlEnd
     : offset >= located.yamlStart && offset <= located.yamlEnd;
-  return inside ? { text: parsed.text, card: parsed.card, offset } : undefined;
+  const bodyStart = located.kind === 'front-matter' ? located.close.end : parsed.text.length;
+  return inside ? { text: parsed.text, card: parsed.card, offset, bodyStart } : undefined;
 }

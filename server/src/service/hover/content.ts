@@ -8,6 +8,7 @@ import { licenseMarkdown, otherLicenseMarkdown } from './license';
 import { Lookups } from './lookups';
 import { code, paragraphs, sourceLine, text } from './markdown';
 import { modelMarkdown } from './model';
+import { proseReadingMarkdown, ReadingForHover } from './proseReading';
 import { familyMarkdown, postureMarkdown, subcategoryMarkdown } from './taxonomy';
 
 export class HoverContent {
@@ -16,6 +17,11 @@ export class HoverContent {
 
   constructor(private readonly index: KnowledgeIndex) {
     this.lookups = new Lookups(index.knowledge);
+  }
+
+  /** What the suggester reads in the card's prose (not memoised: it changes with every edit). */
+  proseReading(reading: ReadingForHover): string {
+    return proseReadingMarkdown(reading, this.lookups);
   }
 
   family(id: string): string | undefined {

@@ -6,7 +6,8 @@ import type { Finding, Span } from '../findings';
 import type { CardKind } from '../types';
 import type { KnowledgeIndex } from '../knowledgeIndex';
 import type { FamilySuggester, SubcategorySuggestion } from '../suggest';
-import { FamilyEvidence, suggestFromMarkdown, toEvidence } from './familyEvidence';
+import { FamilyEvidence, fromBaseModel, fromKnownModel, knownModelOfTitle, LocatedEvidence, suggestFromProse, toEvidence } from './familyEvidence';
+import { readCardProse } from './proseText';
 import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from '../yamlCard';
 
 export interface RuleContext {
@@ -23,8 +24,12 @@ export interface RuleContext {
   readonly cardSpan: Span;
   /** The family the card's prose (sts.architecture and the Markdown body) points to; computed once. */
   familySuggestion(): FamilyEvidence | null;
-  /** For a card without `sts`: the known model its title names, else the body's prose. */
+  /** Where a span of that prose (as the suggester's spans give it) is in the file. */
+  proseSpan(span: Span): Span;
+  /** For a card without `sts`: the known model its title names, else its base model's, else the body's prose. */
   markdownSuggestion(): FamilyEvidence | null;
+  /** The family of the first known model `base_model` names: a derivative keeps its base's architecture. */
+  baseModelSuggestion(): LocatedEvidence | undefined;
   subcategorySuggestions(): SubcategorySuggestion[];
 }
 
@@ -34,6 +39,10 @@ export interface Prose {
   readonly suggester: FamilySuggester;
   /** The Markdown body after the front matter ('' for a standalone card). */
   readonly body: string;
+  /** Where the body starts in the file. */
+  readonly bodyStart: number;
+  /** The whole file, for locating evidence in `sts.architecture`. */
+  readonly fileText: string;
 }
 
 function once<T>(compute: () => T): () => T {
@@ -47,14 +56,16 @@ function once<T>(compute: () => T): () => T {
 
 export function createRuleContext(kind: CardKind, card: ParsedCard, value: unknown, index: KnowledgeIndex, cardSpan: Span, prose: Prose): RuleContext {
   // One scan of the prose serves both the family and the sub-category suggestions.
-  const reading = once(() => {
-    const architecture = (value as { sts?: { architecture?: unknown } }).sts?.architecture;
-    // `join` gives a flat string, which the scan reads faster than a concatenation's rope.
-    return prose.suggester.read([typeof architecture === 'string' ? architecture : '', prose.body].join('\n\n'));
-  });
+  const read = once(() => readCardProse(prose.suggester, card, value, prose.fileText, prose.bodyStart));
+  const reading = () => read().reading;
+  const proseSpan = (span: Span) => read().prose.documentSpan(span);
+  const baseModelSuggestion = once(() => fromBaseModel(index, value, path => valueSpan(card, path)));
   return {
-    familySuggestion: once(() => toEvidence(reading().family())),
-    markdownSuggestion: once(() => suggestFromMarkdown(index, prose.suggester, prose.body)),
+    familySuggestion: once(() => toEvidence(reading().family(), proseSpan)),
+    proseSpan,
+    markdownSuggestion: once(() => fromKnownModel(knownModelOfTitle(index, prose.body)) ?? baseModelSuggestion()
+      ?? suggestFromProse(prose.suggester, prose.body, prose.bodyStart)),
+    baseModelSuggestion: () => baseModelSuggestion(),
     subcategorySuggestions: once(() => reading().subcategories()),
     kind,
     card,

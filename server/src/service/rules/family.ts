@@ -7,7 +7,7 @@ import type { KnownModel } from '../../knowledge/schema';
 import { closestMatch } from '../closest';
 import type { Finding } from '../findings';
 import { asText, Rule, RuleContext } from './context';
-import { fromKnownModel } from './familyEvidence';
+import { evidenceData, evidenceRelated, fromKnownModel } from './familyEvidence';
 
 /** Prose must point this clearly to another family before a declared family is questioned. */
 const MISMATCH_MIN_CONFIDENCE = 0.75;
@@ -30,15 +30,18 @@ export const familyMissing: Rule = context => {
   // A misspelt `famly:` already gets schema.unknown-key suggesting 'family'; one report is enough.
   if (Object.keys(sts).some(key => key !== 'family' && closestMatch(key, ['family']) === 'family')) return [];
   const known = knownModelOfCard(context);
-  const suggestion = fromKnownModel(known) ?? context.familySuggestion();
+  const base = known?.family ? undefined : context.baseModelSuggestion();
+  const suggestion = fromKnownModel(known) ?? base ?? context.familySuggestion();
+  const source = known?.family ? `${known.name} is` : base ? `Its base model ${base.located[0].text} is` : 'The text describes';
   const hint = suggestion
-    ? ` ${known?.family ? `${known.name} is` : 'The text describes'} ${describeSuggestion(context, suggestion.family)}: 'family: ${suggestion.family}'.`
+    ? ` ${source} ${describeSuggestion(context, suggestion.family)}: 'family: ${suggestion.family}'.`
     : ' Choose one of dual-stream-codec, interleaved-flatten, cascade-predictor, codec-free or near-sts.';
   return [{
     code: 'family.missing',
     ...context.keySpan(['sts']),
     message: `Missing sts.family: the card does not say which architecture family the model belongs to.${hint}`,
-    data: { suggestion },
+    data: { suggestion: evidenceData(suggestion) },
+    related: evidenceRelated(suggestion),
   }];
 };
 
@@ -60,7 +63,8 @@ export const familyMismatch: Rule = context => {
       code: 'family.mismatch',
       ...context.valueSpan([...FAMILY]),
       message: `sts.family says ${declared}, but the card's text describes ${describeSuggestion(context, suggestion.family)} (${suggestion.evidence.slice(0, 4).map(e => `"${e}"`).join(', ')}).`,
-      data: { declared, suggestion, basis: 'text' },
+      data: { declared, suggestion: evidenceData(suggestion), basis: 'text' },
+      related: evidenceRelated(suggestion),
     }];
   }
   return [];
@@ -77,5 +81,6 @@ export const subcategoriesSuggested: Rule = context => {
       ...(declared !== undefined ? context.keySpan(['sts', 'subcategories']) : context.keySpan(['sts'])),
       message: `The card's text describes ${suggestion.subcategory} (${suggestion.evidence.slice(0, 3).map(e => `"${e}"`).join(', ')}): add it to sts.subcategories if the model is built for it.`,
       data: { subcategory: suggestion.subcategory, confidence: suggestion.confidence, evidence: suggestion.evidence },
+      related: suggestion.spans.slice(0, 8).map((span, k) => ({ ...context.proseSpan(span), message: `Evidence for ${suggestion.subcategory}: "${suggestion.evidence[k].replace(/\s+/g, ' ')}".` })),
     }));
 };

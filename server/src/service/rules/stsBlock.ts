@@ -3,7 +3,7 @@
  * a Hub README is where the taxonomy is most often absent).
  */
 import type { Finding } from '../findings';
-import type { FamilyEvidence } from './familyEvidence';
+import { evidenceData, evidenceRelated, FamilyEvidence } from './familyEvidence';
 import type { Rule } from './context';
 
 export const stsMissing: Rule = context => {
@@ -12,7 +12,7 @@ export const stsMissing: Rule = context => {
 };
 
 export function stsMissingFinding(span: { start: number; end: number }, hasFrontMatter: boolean, suggestion: FamilyEvidence | null): Finding {
-  const hint = suggestion ? ` Its text points to family ${suggestion.family}.` : '';
+  const hint = suggestion ? ` The card points to family ${suggestion.family} ("${suggestion.evidence[0].replace(/\s+/g, ' ')}").` : '';
   return {
     code: 'sts.missing',
     ...span,
@@ -20,8 +20,9 @@ export function stsMissingFinding(span: { start: number; end: number }, hasFront
       ? `This card has no 'sts' block: add one to state the model's architecture family, license posture and sub-categories.${hint}`
       : `This Markdown card has no YAML front matter, so the Hub sees no metadata. Start the file with a '---' block holding the license, language and an 'sts' block.${hint}`,
     data: {
-      suggestion,
+      suggestion: evidenceData(suggestion),
       frontMatter: hasFrontMatter,
     },
+    related: evidenceRelated(suggestion),
   };
 }

@@ -11,13 +11,9 @@ import { isNegated, isSetAside } from './negation';
 import type { PhraseEntry, PhraseMatch } from './phrases';
 import { WordPosition, wordPositions } from './wordPositions';
 
-/** A group of alternative terms, one step of a pattern. */
+/** A group of alternative terms, one step of a pattern of a concept. */
 interface Group {
   readonly concept: number;
-  readonly entry: number;
-  readonly pattern: number;
-  /** Its place in the pattern. */
-  readonly step: number;
 }
 
 interface CompiledConcept {
@@ -27,6 +23,8 @@ interface CompiledConcept {
   readonly evidence: readonly (readonly [FamilyId, number])[];
   /** Per entry, its alternative patterns, each a list of group numbers in order. */
   readonly entries: readonly (readonly (readonly number[])[])[];
+  /** Patterns that cancel the concept in their sentence. */
+  readonly unless: readonly (readonly number[])[];
   readonly within: number;
   readonly gap: number;
 }
@@ -53,23 +51,24 @@ export interface ConceptReader {
 }
 
 /** A concept as the reader takes it: `anyway` ones are reported even when negated or set aside. */
-export type ReadableConcept = Pick<Concept, 'id' | 'evidence' | 'all' | 'within' | 'gap'> & { readonly anyway?: boolean };
+export type ReadableConcept = Pick<Concept, 'id' | 'evidence' | 'all' | 'within' | 'gap'> & Partial<Pick<Concept, 'unless'>> & { readonly anyway?: boolean };
 
 export function compileConcepts(concepts: readonly ReadableConcept[]): ConceptReader {
   const groups: Group[] = [];
   const terms: PhraseEntry<number>[] = [];
+  const compile = (c: number, pattern: string): number[] => parsePattern(pattern).map(alternatives => {
+    const group = groups.push({ concept: c }) - 1;
+    for (const term of alternatives) terms.push({ phrase: term.text, label: group, weight: 1, prefix: term.prefix });
+    return group;
+  });
   const compiled: CompiledConcept[] = concepts.map((concept, c) => ({
     id: concept.id,
     anyway: concept.anyway === true,
     evidence: Object.entries(concept.evidence) as [FamilyId, number][],
     within: concept.within,
     gap: concept.gap,
-    entries: concept.all.map((entry, e) => (Array.isArray(entry) ? entry : [entry]).map((pattern, p) =>
-      parsePattern(pattern).map((alternatives, step) => {
-        const group = groups.push({ concept: c, entry: e, pattern: p, step }) - 1;
-        for (const term of alternatives) terms.push({ phrase: term.text, label: group, weight: 1, prefix: term.prefix });
-        return group;
-      }))),
+    entries: concept.all.map(entry => (Array.isArray(entry) ? entry : [entry]).map(pattern => compile(c, pattern))),
+    unless: (concept.unless ?? []).map(pattern => compile(c, pattern)),
   }));
 
   return {
@@ -102,6 +101,8 @@ export function compileConcepts(concepts: readonly ReadableConcept[]): ConceptRe
     }
     for (const c of touched) {
       const concept = compiled[c];
+      // An `unless` pattern cancels the concept only where it is itself affirmed.
+      if (concept.unless.some(pattern => occurrencesOf(pattern, concept.gap, byGroup, matches, positions).some(o => counts(text, o)))) continue;
       const occurrences = concept.entries.map(alternatives =>
         alternatives.flatMap(pattern => occurrencesOf(pattern, concept.gap, byGroup, matches, positions)));
       if (occurrences.some(list => list.length === 0)) continue;
@@ -109,6 +110,11 @@ export function compileConcepts(concepts: readonly ReadableConcept[]): ConceptRe
       if (instance) found.push({ concept: concept.id, evidence: concept.evidence, start: instance.start, end: instance.end });
     }
   }
+}
+
+/** An occurrence that is neither negated nor in a clause about other systems. */
+function counts(text: string, occurrence: Occurrence): boolean {
+  return !isNegated(text, occurrence.start) && !isSetAside(text, occurrence.start, occurrence.end);
 }
 
 /** Every place a pattern's groups come in order, each at most `gap` words after the one before. */
@@ -137,8 +143,7 @@ function occurrencesOf(pattern: readonly number[], gap: number, byGroup: Readonl
  * tightest of those overall.
  */
 function tightest(occurrences: readonly Occurrence[][], within: number, text: string | undefined): Span | undefined {
-  const counts = (o: Occurrence) => text === undefined || (!isNegated(text, o.start) && !isSetAside(text, o.start, o.end));
-  const usable = occurrences.map(list => list.filter(counts));
+  const usable = occurrences.map(list => (text === undefined ? list : list.filter(o => counts(text, o))));
   if (usable.some(list => list.length === 0)) return undefined;
   let best: { span: number; start: number; end: number } | undefined;
   for (const anchor of usable[0]) {

@@ -33,6 +33,8 @@ export interface FamilySuggestion {
 export interface ProseReading {
   /** The same as `suggest(text)`. */
   family(): FamilySuggestion | null;
+  /** The same as `rank(text)`: every family with evidence, unthresholded. */
+  ranked(): FamilySuggestion[];
   /** The same as `suggestSubcategories(text)`. */
   subcategories(): SubcategorySuggestion[];
 }
@@ -137,8 +139,10 @@ export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester
     const [conceptMatches, nameMatches, subcategoryMatches] = scanner.scan(text) as
       [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
     let ranked: FamilySuggestion[] | undefined;
+    const rankedOnce = () => ranked ??= rankMatches(text, conceptMatches, nameMatches, options);
     return {
-      family: () => best(ranked ??= rankMatches(text, conceptMatches, nameMatches, options)),
+      family: () => best(rankedOnce()),
+      ranked: rankedOnce,
       subcategories: () => subcategories.suggestFromMatches(text, subcategoryMatches),
     };
   }

@@ -1,0 +1,78 @@
+/**
+ * The suggester on real texts nobody here wrote (test/fixtures/suggest/corpus, provenance in
+ * corpus.json): the leave-one-model-out outcome of every text, as `npm run measure:suggester`
+ * recorded it, so that a change of the lexicon or the code that changes one fails here until the
+ * measurement (docs/suggester-measurement.md) is taken again. Also the traps of traps.json.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { createFamilySuggester } from '../../server/src/service/suggest';
+import { knowledge, ROOT } from '../helpers';
+import { loadCorpus } from '../suggester/corpus';
+import { figuresOf, fitThreshold, leaveOneModelOut, scoreCorpus } from '../suggester/leaveOneModelOut';
+
+const corpus = loadCorpus();
+const scored = scoreCorpus(knowledge, corpus);
+const judged = leaveOneModelOut(scored);
+
+describe('the corpus', () => {
+  test('at least 80 texts of at least 25 models with a family, every one with its source', () => {
+    const labelled = corpus.texts.filter(t => corpus.models[t.model].label !== null);
+    assert.ok(labelled.length >= 80, `${labelled.length} texts with a family`);
+    assert.ok(new Set(labelled.map(t => t.model)).size >= 25);
+    for (const text of corpus.texts) {
+      assert.match(text.source.url, /^https:\/\//, text.id);
+      assert.ok(fs.statSync(path.join(ROOT, 'test', 'fixtures', 'suggest', 'corpus', text.file)).size > 0, text.id);
+    }
+    assert.equal(new Set(corpus.texts.map(t => t.id)).size, corpus.texts.length, 'unique ids');
+  });
+
+  test("labels are the knowledge base's families for the article's models", () => {
+    for (const [id, model] of Object.entries(corpus.models)) {
+      const known = knowledge.models.find(m => m.id === id);
+      if (known) assert.equal(model.label, known.family, id);
+      else assert.equal(model.label, null, `${id} is not in the knowledge base, so it is a model with no family`);
+      if (known) assert.ok(model.holdout.includes(id), `${id} is held out of its own fold`);
+    }
+  });
+
+  test('the shipped threshold is the one the corpus fits', () => {
+    assert.equal(knowledge.suggester.threshold, fitThreshold(scored));
+  });
+});
+
+describe('leave-one-model-out outcomes, text by text (npm run measure:suggester)', () => {
+  for (const entry of judged) {
+    test(`${entry.text.id}: ${entry.text.expect}, in a card with sts: ${entry.text.expectInCard}`, () => {
+      assert.equal(entry.outcome, entry.text.expect);
+      assert.equal(entry.outcomeInCard, entry.text.expectInCard);
+    });
+  }
+
+  test('no text of a model with no family gets a suggestion', () => {
+    const f = figuresOf(judged);
+    assert.equal(f.correctNull, f.nullTexts);
+    assert.equal(figuresOf(judged, true).correctNull, f.nullTexts);
+  });
+
+  test('the wrong suggestions are the known ones (docs/suggester-measurement.md, "The misses")', () => {
+    const wrong = judged.filter(j => j.outcome.startsWith('wrong:')).map(j => j.text.model);
+    assert.deepEqual([...new Set(wrong)], ['opens2s']);
+  });
+});
+
+describe('traps: negated, set-aside and contrasted mentions are never evidence', () => {
+  const suggester = createFamilySuggester(knowledge);
+  const { traps } = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'suggest', 'traps.json'), 'utf8')) as
+    { traps: { id: string; text: string; family: string | null; absent: string[] }[] };
+  for (const trap of traps) {
+    test(trap.id, () => {
+      const ranked = suggester.rank(trap.text, { inScope: true });
+      if (trap.family === null) assert.equal(suggester.suggest(trap.text, { inScope: true }), null);
+      else assert.equal(ranked[0]?.family, trap.family);
+      for (const family of trap.absent) assert.ok(!ranked.some(r => r.family === family), `no evidence for ${family}`);
+    });
+  }
+});
