@@ -8,7 +8,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const { loadKnowledgeBase } = require(path.join(root, 'out/server/src/knowledge/load'));
 const { CORPUS_FILE, loadCorpus } = require(path.join(root, 'out/test/suggester/corpus'));
-const { figuresOf, fitThreshold, leaveOneModelOut, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
+const { figuresOf, fitThreshold, judgeWholeCards, leaveOneModelOut, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
 
 const DOC = path.join(root, 'docs', 'suggester-measurement.md');
 const CONCEPTS = path.join(root, 'schemas', 'concepts.yaml');
@@ -21,6 +21,7 @@ const corpus = loadCorpus();
 const scored = scoreCorpus(knowledge, corpus);
 const judged = leaveOneModelOut(scored);
 const fitted = fitThreshold(scored);
+const wholeCards = judgeWholeCards(knowledge, corpus, judged);
 
 const pct = (n, d) => (d === 0 ? '—' : `${n} / ${d} = ${Math.round((100 * n) / d)} %`);
 const conf = s => (s ? `${s.family} (${s.confidence.toFixed(2)})` : '—');
@@ -62,6 +63,22 @@ function render() {
     'Same folds and thresholds; the card says the model is one you talk with, so the scope factor never applies.',
     '',
     ...figuresTable(true),
+    '',
+    '### Each model\'s texts as one card body',
+    '',
+    'A README holds its introduction, architecture section and abstract together: all of a model\'s texts joined, judged with that model\'s fold threshold.',
+    '',
+    '| models | hits | abstentions | wrong | no-family models left without a suggestion |',
+    '|---|---|---|---|---|',
+    (() => {
+      const withFamily = wholeCards.filter(m => m.label !== null);
+      const count = outcome => wholeCards.filter(m => m.outcome === outcome).length;
+      return `| ${wholeCards.length} (${withFamily.length} with a family) | ${pct(count('hit'), withFamily.length)} | ${count('abstain')} | ${wholeCards.filter(m => m.outcome.startsWith('wrong:')).length} | ${count('null')} / ${wholeCards.length - withFamily.length} |`;
+    })(),
+    '',
+    '| model | label | first choice (confidence) | outcome |',
+    '|---|---|---|---|',
+    ...wholeCards.map(m => `| ${m.model} | ${m.label ?? '—'} | ${conf(m.ranked[0])} | ${m.outcome} |`),
     '',
     '### Sensitivity to the scope factor (not fitted; 0.5 is shipped)',
     '',

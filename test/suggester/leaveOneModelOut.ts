@@ -120,3 +120,27 @@ export function figuresOf(judged: readonly JudgedText[], inCard = false): Figure
     correctNull: outcomes.filter(o => o === 'null').length,
   };
 }
+
+export interface JudgedModel {
+  readonly model: string;
+  readonly label: FamilyId | null;
+  readonly threshold: number;
+  readonly ranked: readonly FamilySuggestion[];
+  readonly outcome: string;
+}
+
+/**
+ * Each model's texts joined into one card body, as a README holds its introduction, architecture
+ * and abstract together: judged with the model's own fold threshold and knowledge base.
+ */
+export function judgeWholeCards(knowledge: KnowledgeBase, corpus: Corpus, judged: readonly JudgedText[]): JudgedModel[] {
+  return Object.entries(corpus.models).map(([model, entry]) => {
+    const texts = judged.filter(j => j.text.model === model);
+    const hidden = new Set(entry.holdout);
+    const suggester = createFamilySuggester({ ...knowledge, models: knowledge.models.filter(m => !hidden.has(m.id)) });
+    const ranked = suggester.rank(texts.map(j => textOf(j.text)).join('\n\n'));
+    const threshold = texts[0].threshold;
+    const suggestion = ranked[0] && ranked[0].confidence >= threshold - 1e-9 ? ranked[0] : null;
+    return { model, label: entry.label, threshold, ranked, outcome: outcomeOf(entry.label, suggestion) };
+  });
+}

@@ -72,11 +72,16 @@ export function suggestFromProse(suggester: FamilySuggester, markdown: string, m
 
 /** The suggester's answer with its evidence located in the file (`toDocument` maps the prose's offsets). */
 export function toEvidence(suggestion: FamilySuggestion | null, toDocument: (span: Span) => Span): LocatedEvidence | null {
-  return suggestion && {
+  if (!suggestion) return null;
+  // Located only when a diagnostic shows it: most validations raise none (a declared family that agrees).
+  let located: LocatedEvidence['located'] | undefined;
+  return {
     family: suggestion.family,
     confidence: Math.round(suggestion.confidence * 100) / 100,
     evidence: [...new Set(suggestion.evidence)],
-    located: suggestion.spans.map((span, k) => ({ ...toDocument(span), text: suggestion.evidence[k], reason: suggestion.reasons[k] })),
+    get located() {
+      return located ??= suggestion.spans.map((span, k) => ({ ...toDocument(span), text: suggestion.evidence[k], reason: suggestion.reasons[k] }));
+    },
   };
 }
 

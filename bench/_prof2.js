@@ -1,0 +1,11 @@
+const ROOT = '/work/main';
+const { generateCard } = require(ROOT + '/bench/generate');
+const { loadKnowledgeBase } = require(ROOT + '/out/server/src/knowledge/load.js');
+const { createFamilySuggester } = require(ROOT + '/out/server/src/service/suggest');
+const kb = loadKnowledgeBase(ROOT + '/schemas');
+const card = generateCard(20250601 + 300, 300);
+const s = createFamilySuggester(kb);
+for (let i = 0; i < 500; i++) s.read(card.markdown).family();
+const t1 = performance.now();
+for (let i = 0; i < 5000; i++) s.read(card.markdown).family();
+console.log('suggester ms', (performance.now() - t1) / 5000);

@@ -1,0 +1,12 @@
+const ROOT = '/work/main';
+const { generateCard } = require(ROOT + '/bench/generate');
+const { loadKnowledgeBase } = require(ROOT + '/out/server/src/knowledge/load.js');
+const { compileConcepts } = require(ROOT + '/out/server/src/service/suggest/concepts');
+const { compilePhraseSets } = require(ROOT + '/out/server/src/service/suggest/phrases');
+const kb = loadKnowledgeBase(ROOT + '/schemas');
+const text = generateCard(20250601 + 300, 300).markdown;
+const c = compileConcepts(kb.suggester.concepts);
+const all = compilePhraseSets([{ entries: c.terms, overlapping: true }]);
+const anchorsOnly = compilePhraseSets([{ entries: c.anchors, overlapping: true }]);
+const anchors = anchorsOnly.scan(text)[0];
+for (let i = 0; i < 5000; i++) c.read(text, anchors, (f, t) => all.scan(text, f, t)[0]);

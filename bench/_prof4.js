@@ -1,0 +1,10 @@
+const ROOT = '/work/main';
+const { generateCard } = require(ROOT + '/bench/generate');
+const { loadKnowledgeBase } = require(ROOT + '/out/server/src/knowledge/load.js');
+const { compileConcepts } = require(ROOT + '/out/server/src/service/suggest/concepts');
+const { compilePhraseSets } = require(ROOT + '/out/server/src/service/suggest/phrases');
+const kb = loadKnowledgeBase(ROOT + '/schemas');
+const text = generateCard(20250601 + 300, 300).markdown;
+const c = compileConcepts(kb.suggester.concepts);
+const cm = compilePhraseSets([{ entries: c.terms, overlapping: true }]).scan(text)[0];
+for (let i = 0; i < 20000; i++) c.read(text, cm);
