@@ -8,7 +8,7 @@
  * break inside a paragraph does not. URLs count as no words.
  */
 import { mayStartUrl, URL_AT } from './phrases';
-import { isWordCharAt } from './wordChars';
+import { alnumTable, isWordCharAt } from './wordChars';
 
 export interface WordPosition {
   /** The number of the match's first word (counted from the sentence's first match). */
@@ -78,16 +78,22 @@ export function wordNumbers(text: string, matches: readonly { start: number; end
     const match = matches[m];
     // Several matches at one start: the same word number.
     if (match.start !== lastStart) {
+      let inWord = true;
       for (; i < match.start; i++) {
-        if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) continue;
-        if (mayStartUrl(text, i)) {
-          URL_AT.lastIndex = i;
-          if (URL_AT.exec(text)) {
-            i = Math.min(URL_AT.lastIndex, match.start) - 1;
-            continue;
+        // The common case (ASCII letters, digits, spaces) without a call.
+        const code = text.charCodeAt(i);
+        const isWord = code < 128 && code !== 46 ? alnumTable[code] === 1 : isWordCharAt(text, i);
+        if (isWord && !inWord) {
+          if (mayStartUrl(text, i)) {
+            URL_AT.lastIndex = i;
+            if (URL_AT.exec(text)) {
+              i = Math.min(URL_AT.lastIndex, match.start) - 1;
+              continue;
+            }
           }
+          word++;
         }
-        word++;
+        inWord = isWord;
       }
       // `i` is the match's start, a word start.
       word++;
