@@ -26,6 +26,8 @@ export interface LineageReader {
 
 /** Most words a cue has ("fine-tuned version of" is four once "fine-tuned" splits). */
 const MAX_CUE_WORDS = 4;
+/** Most filler words between a cue and the name ("based on the original pretrained Moshi"). */
+const MAX_FILLERS = 3;
 
 interface Word {
   readonly key: string;
@@ -64,7 +66,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
 
   /** Where a cue before the name starts, or -1. */
   function cueBefore(text: string, start: number): number {
-    const words = wordsAround(text, start, -1, MAX_CUE_WORDS + lineage.fillers.length);
+    const words = wordsAround(text, start, -1, MAX_CUE_WORDS + MAX_FILLERS);
     let k = 0;
     while (k < words.length && fillers.has(words[k].key)) k++;
     let key = '';
