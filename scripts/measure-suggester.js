@@ -41,6 +41,10 @@ function figuresTable(inCard) {
     figuresRow('all', judged, inCard),
     figuresRow('dev models', judged.filter(j => !j.sealed), inCard),
     figuresRow('sealed models', judged.filter(j => j.sealed), inCard),
+    ...(judged.some(j => j.text.batch === 2) ? [
+      figuresRow('batch 1 (read while tuning)', judged.filter(j => j.text.batch !== 2), inCard),
+      figuresRow('**batch 2 (unread, measured once)**', judged.filter(j => j.text.batch === 2), inCard),
+    ] : []),
     ...families.map(family => figuresRow(family ?? 'no family (not STS)', judged.filter(j => j.label === family), inCard)),
   ];
 }

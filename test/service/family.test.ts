@@ -24,7 +24,7 @@ describe('family.missing', () => {
     const [diagnostic] = withCode(diagnose(text), 'family.missing');
     assert.deepEqual(suggestionOf(diagnostic), {
       family: 'interleaved-flatten', confidence: suggestionOf(diagnostic)!.confidence,
-      evidence: ['text and\n    audio tokens share a single modeling stream'.replace(/\n    /, ' ')],
+      evidence: ['text and audio tokens share a single modeling stream'],
     });
     assert.equal(diagnostic.relatedInformation?.length, 1);
     const related = diagnostic.relatedInformation![0];

@@ -28,6 +28,8 @@ export interface CorpusText {
   readonly expect: string;
   /** The same, the text read as the architecture of a card with an `sts` block. */
   readonly expectInCard: string;
+  /** 2 for the texts collected after the lexicon's last change (unread while tuning); 1 otherwise. */
+  readonly batch?: number;
 }
 
 export interface Corpus {

@@ -78,7 +78,8 @@ export function toEvidence(suggestion: FamilySuggestion | null, toDocument: (spa
   return {
     family: suggestion.family,
     confidence: Math.round(suggestion.confidence * 100) / 100,
-    evidence: [...new Set(suggestion.evidence)],
+    // The words as written, a line break inside them read as the space it stands for.
+    evidence: [...new Set(suggestion.evidence.map(words => words.replace(/\s+/g, ' ')))],
     get located() {
       return located ??= suggestion.spans.map((span, k) => ({ ...toDocument(span), text: suggestion.evidence[k], reason: suggestion.reasons[k] }));
     },
