@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BIN, BUNDLE, JsonReport, lint, parseJson, tempTree } from './cli/harness';
-import { loadService } from '../server/src/cli/check';
+import { loadProject } from '../server/src/cli/check';
 import { ChangedOnDiskError, createFixPass, writeFileAtomically } from '../server/src/cli/fix';
 import { main } from '../server/src/cli/main';
 import { readCardSource } from '../server/src/cli/readCard';
@@ -72,7 +72,7 @@ describe('--fix leaves a file untouched when it cannot be fixed safely', () => {
     // Someone saves the file between the read and the write.
     const edited = TYPOS.replace('Demo', 'Demo 2');
     fs.writeFileSync(file, edited);
-    const result = await createFixPass()({ absPath: file, displayPath: 'a.modelcard.yaml', requireFrontMatter: false }, source, document, loadService());
+    const result = await createFixPass()({ absPath: file, displayPath: 'a.modelcard.yaml', requireFrontMatter: false }, source, document, loadProject({ none: true }).forFile(file).service);
     assert.equal(result.outcome?.status, 'not-fixed');
     assert.equal(result.document, document, 'the report is on the text that was read');
     assert.equal(fs.readFileSync(file, 'utf8'), edited);

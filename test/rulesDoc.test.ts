@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { CODES, ruleHref, RULES_DOCUMENTATION_URL } from '../server/src/service/codes';
-import { diagnose, documentOf } from './helpers';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Project } from '../server/src/config/project';
+import { toDiagnostics } from '../server/src/service';
+import { diagnose, documentOf, knowledge } from './helpers';
 
 /** The repository root (this file runs as out/test/rulesDoc.test.js). */
 const ROOT = path.join(__dirname, '..', '..');
@@ -113,9 +116,23 @@ function sectionOf(code: string): Section {
   return found[0];
 }
 
-/** The file name a block is checked as: Markdown blocks are a README with front matter. */
-function fileNameFor(block: Block): string {
+/** The file name a block is checked as: Markdown blocks are a README with front matter; a `config.*` or `knowledge.*` example is the project file it is about. */
+function fileNameFor(block: Block, code = ''): string {
+  if (code.startsWith('config.')) return 'modelcards.config.yaml';
+  if (code.startsWith('knowledge.')) return 'acme.knowledge.yaml';
   return block.lang === 'markdown' || block.lang === 'md' ? 'README.md' : 'card.modelcard.yaml';
+}
+
+/** A project's own file, checked as the editor and the command line check it: in a project holding only it. */
+function checkProjectFile(text: string, name: string): Diagnostic[] {
+  const absPath = `/project/${name}`;
+  const project = new Project(knowledge, { readFile: file => (file === absPath ? text : undefined), isRepositoryRoot: () => false });
+  const findings = project.findingsOf(absPath, name.endsWith('.knowledge.yaml') ? 'knowledge' : 'config');
+  return toDiagnostics(documentOf(text, name), findings, undefined);
+}
+
+function check(text: string, name: string): Diagnostic[] {
+  return name === 'modelcards.config.yaml' || name.endsWith('.knowledge.yaml') ? checkProjectFile(text, name) : diagnose(text, name);
 }
 
 const isExampleBlock = (block: Block) => ['yaml', 'yml', 'markdown', 'md'].includes(block.lang);
@@ -205,8 +222,8 @@ describe('docs/rules.md', () => {
         const examples = section.blocks.filter(block => isExampleBlock(block) && block.line < section.fixAt);
         assert.ok(examples.length > 0, `${code}: an example in a \`\`\`yaml (or \`\`\`markdown) block before **Fix**`);
         for (const example of examples) {
-          const name = fileNameFor(example);
-          const diagnostics = diagnose(example.text, name);
+          const name = fileNameFor(example, code);
+          const diagnostics = check(example.text, name);
           const ofCode = diagnostics.filter(d => d.code === code);
           assert.ok(ofCode.length > 0,
             `${code}: the example on line ${example.line + 1} (checked as ${name}) produces ${diagnostics.map(d => d.code).join(', ') || 'nothing'}`);
@@ -221,7 +238,7 @@ describe('docs/rules.md', () => {
         }
         // A block after **Fix** shows the corrected card: it must not produce the code.
         for (const after of section.blocks.filter(block => isExampleBlock(block) && block.line > section.fixAt)) {
-          const diagnostics = diagnose(after.text, fileNameFor(after));
+          const diagnostics = check(after.text, fileNameFor(after, code));
           assert.ok(!diagnostics.some(d => d.code === code), `${code}: the fixed card on line ${after.line + 1} still produces it`);
         }
       });

@@ -1,7 +1,9 @@
 /**
  * The VS Code client: starts the bundled language server once a model card is open, selects the
- * card files (section 1 of the card format plus the user's patterns), and passes `modelCards.*`
- * settings. Everything else happens in the server.
+ * card files (section 1 of the card format plus the user's patterns), passes the `modelCards.*`
+ * settings the user set (not the defaults: a project's modelcards.config.yaml applies wherever the
+ * user did not say otherwise), and watches the project's configuration and knowledge files.
+ * Everything else happens in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,13 +20,34 @@ function filePatterns(): string[] {
   return [...CARD_FILE_GLOBS.yaml, ...CARD_FILE_GLOBS.markdown, ...extra.filter(pattern => typeof pattern === 'string' && pattern)];
 }
 
-function documentSelector(): LanguageClientOptions['documentSelector'] {
+function cardSelector(): { scheme: string; pattern: string }[] {
   return filePatterns().flatMap(pattern => [{ scheme: 'file', pattern }, { scheme: 'untitled', pattern }]);
+}
+
+/**
+ * What the server sees: the cards, and every YAML and Markdown file, because a project's
+ * configuration can make any of them a card (`files`), and its configuration and knowledge files
+ * are checked too. The server answers only for those.
+ */
+function documentSelector(): LanguageClientOptions['documentSelector'] {
+  return [...cardSelector(), { scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'markdown' }];
+}
+
+/** The settings the user set (user, workspace or folder), each as the most specific scope has it. */
+function explicitSettings(): Record<string, unknown> {
+  const configuration = vscode.workspace.getConfiguration(SECTION, null);
+  const explicit: Record<string, unknown> = {};
+  for (const key of ['severity', 'frontMatter', 'maxFileSizeKb', 'filePatterns']) {
+    const inspected = configuration.inspect(key);
+    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (value !== undefined) explicit[key] = value;
+  }
+  return explicit;
 }
 
 /** A card is open: a standalone card by name, or a Markdown card by name and front matter. */
 function isCard(document: vscode.TextDocument): boolean {
-  if (vscode.languages.match(documentSelector()!, document) === 0) return false;
+  if (vscode.languages.match(cardSelector(), document) === 0) return false;
   return !/\.(md|markdown)$/i.test(document.fileName) || hasFrontMatter(document.getText());
 }
 
@@ -38,9 +61,21 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   output ??= vscode.window.createOutputChannel('STS Model Cards');
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { configurationSection: SECTION },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SECTION, null) },
+    synchronize: {
+      configurationSection: SECTION,
+      // Configuration and knowledge files changed on disk (a checkout, another editor) re-check the cards.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+    },
+    initializationOptions: { settings: explicitSettings() },
     outputChannel: output,
+    middleware: {
+      workspace: {
+        // The server asks for `modelCards`: it gets what the user set, not the defaults.
+        configuration: (params, token, next) => params.items.some(item => item.section === SECTION)
+          ? params.items.map(item => (item.section === SECTION ? explicitSettings() : null))
+          : next(params, token),
+      },
+    },
   };
   client = new LanguageClient(SECTION, 'STS Model Cards', serverOptions, clientOptions);
   await client.start();

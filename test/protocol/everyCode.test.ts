@@ -34,7 +34,11 @@ describe('every code over the protocol', () => {
   for (const code of Object.keys(CODES)) {
     test(code, async () => {
       const { lang, text } = exampleOf(code);
-      const uri = `file:///every-code/${code}/${lang === 'markdown' ? 'README.md' : 'card.modelcard.yaml'}`;
+      // The project's own files are checked under their own names.
+      const name = code.startsWith('config.') ? 'modelcards.config.yaml'
+        : code.startsWith('knowledge.') ? 'acme.knowledge.yaml'
+        : lang === 'markdown' ? 'README.md' : 'card.modelcard.yaml';
+      const uri = `file:///every-code/${code}/${name}`;
       await client.open(uri, text);
       const published = await client.diagnostics(uri);
       const diagnostic = published.diagnostics.find(d => d.code === code);

@@ -17,7 +17,7 @@
  *   nothing else; never a secret or /etc; the same with worker threads (`--jobs 2`);
  * - neither attempts a connection, and no answer contains the secret;
  * - hovers show knowledge URLs as Markdown links and no image (which the editor would fetch);
- * - statically, only server/src/cli/** and server/src/knowledge/load.ts import fs, and no source
+ * - statically, only server/src/cli/**, server/src/knowledge/load.ts and server/src/config/nodeProject.ts import fs, and no source
  *   file of the server or the client imports a network or process module.
  */
 import assert from 'node:assert/strict';
@@ -31,6 +31,7 @@ import {
   CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Hover, HoverRequest,
   LogMessageNotification, MarkupContent, Position, ShowMessageNotification,
 } from 'vscode-languageserver-protocol/node';
+import { CONFIG_FILE_NAMES } from '../../server/src/config/configFile';
 import { knowledge, ROOT } from '../helpers';
 import { SERVER, TestClient } from '../protocol/lspClient';
 
@@ -98,9 +99,19 @@ function isProductFile(file: string): boolean {
     || file === READ_PRELOAD || file === DENY_PRELOAD;
 }
 
+/**
+ * The search for a project configuration: a look for `modelcards.config.yaml` (and its other
+ * names) in each directory from a card up to the root, and for `.git`, which ends it. Fixed names,
+ * never a path a card names; none exists in the hostile tree, so none is read.
+ */
+const CONFIG_PROBES = new Set<string>([...CONFIG_FILE_NAMES, '.git']);
+function isConfigProbe(access: Access): boolean {
+  return access.path !== undefined && CONFIG_PROBES.has(path.basename(access.path));
+}
+
 /** Accesses to anything but the product's own files (a descriptor counts only beyond stdin/stdout/stderr). */
 function foreign(accesses: readonly Access[]): Access[] {
-  return accesses.filter(access => access.path === undefined ? (access.fd ?? 99) > 2 : !isProductFile(access.path));
+  return accesses.filter(access => !isConfigProbe(access) && (access.path === undefined ? (access.fd ?? 99) > 2 : !isProductFile(access.path)));
 }
 
 function assertNoConnection(denyLog: string): void {
@@ -405,7 +416,7 @@ describe('the bundled server under the read-logging preload, with hostile cards'
   });
 
   test('it touches nothing in the card tree: card text comes from the protocol only', () => {
-    assertNone(session.accesses.filter(access => access.path !== undefined && inTree(access.path)), 'accesses in the card tree');
+    assertNone(session.accesses.filter(access => access.path !== undefined && inTree(access.path) && !isConfigProbe(access)), 'accesses in the card tree');
   });
 
   test('it touches nothing a card points at, nor /etc', () => {
@@ -479,7 +490,7 @@ function assertCliReadsOnlyCards(accesses: readonly Access[]): void {
   assertNone(accesses.filter(access => access.path !== undefined && isSecretOrSystem(access.path)), 'accesses to files the cards name');
   // In the card tree: the card files, and lookups and listings of the directories being walked.
   assertNone(accesses.filter(access => {
-    if (access.path === undefined || !inTree(access.path) || cardFiles.has(access.path)) return false;
+    if (access.path === undefined || !inTree(access.path) || cardFiles.has(access.path) || isConfigProbe(access)) return false;
     const walkedDirectory = within(access.path, ws) && fs.statSync(access.path, { throwIfNoEntry: false })?.isDirectory() === true;
     return !walkedDirectory || CONTENT_CALL.test(access.call);
   }), 'accesses in the card tree other than the cards and the walk');
@@ -541,7 +552,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function mayImportFs(file: string): boolean {
-  return file.startsWith('server/src/cli/') || file === 'server/src/knowledge/load.ts';
+  return file.startsWith('server/src/cli/') || file === 'server/src/knowledge/load.ts' || file === 'server/src/config/nodeProject.ts';
 }
 
 describe('which sources may touch the file system, the network or processes', () => {
@@ -561,7 +572,7 @@ describe('which sources may touch the file system, the network or processes', ()
     assert.deepEqual(runtimeImports(source).sort(), ['child_process', 'fs', 'http', 'https', 'node:fs', 'node:net', 'node:path', 'node:tls'].sort());
   });
 
-  test('only server/src/cli/** and server/src/knowledge/load.ts import fs; nothing imports a network or process module', () => {
+  test('only server/src/cli/**, server/src/knowledge/load.ts and server/src/config/nodeProject.ts import fs; nothing imports a network or process module', () => {
     const files = [...sourceFiles('server/src'), ...sourceFiles('client/src')];
     assert.ok(files.includes('server/src/server.ts') && files.includes('server/src/settings.ts') && files.includes('client/src/extension.ts'));
     assert.ok(files.filter(file => file.startsWith('server/src/service/')).length >= 20, 'the service sources were not found');

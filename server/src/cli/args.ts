@@ -1,7 +1,8 @@
 /**
  * Parses the command line of `modelcard-lint`. Pure: no I/O, so main decides what to print.
  *
- *     modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] <file|directory|glob>...
+ *     modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] [--config FILE | --no-config] <file|directory|glob>...
+ *     modelcard-lint --print-config FILE
  */
 
 /** More threads than this only add start-up time and memory on any machine we know. */
@@ -17,6 +18,12 @@ export interface CliOptions {
   readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
+  /** `--config FILE`: this configuration for every card, no search. */
+  readonly config?: string;
+  /** `--no-config`: no configuration file at all. */
+  readonly noConfig: boolean;
+  /** `--print-config FILE`: print the configuration that applies to FILE, check nothing. */
+  readonly printConfig?: string;
   readonly paths: readonly string[];
 }
 
@@ -26,7 +33,8 @@ export interface ParsedArgs {
   readonly errors: readonly string[];
 }
 
-export const USAGE = `Usage: modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] <file|directory|glob>...
+export const USAGE = `Usage: modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] [--config FILE | --no-config] <file|directory|glob>...
+       modelcard-lint --print-config FILE
 
 Checks model cards of speech-to-speech models: standalone *.modelcard.yaml / modelcard.yaml
 files and the YAML front matter of README.md, MODEL_CARD.md and *.modelcard.md.
@@ -36,15 +44,23 @@ Options:
       --fix              apply the fixes that are safe without a choice, rewriting the files
   -j, --jobs <n>         check with n worker threads (default: one per CPU when there are
                          many files; 1 checks everything on the main thread)
+  -c, --config <file>    use this configuration file for every card instead of the nearest
+                         modelcards.config.yaml (or .modelcardsrc.yaml) above each card
+      --no-config        use no configuration file: the defaults
+      --print-config <file>
+                         print, as JSON, the configuration that applies to this card and exit
   -h, --help             print this help and exit
   -v, --version          print the version and exit
 
-A directory is searched for model cards (skipping node_modules and .git); a file named
-explicitly is always checked; quote globs such as 'cards/**/*.yaml' to let modelcard-lint
-expand them.
+A directory is searched for model cards (skipping node_modules, .git and what the
+configuration's 'ignore' names; adding what its 'files' names); quote globs such as
+'cards/**/*.yaml' to let modelcard-lint expand them. A file named explicitly is checked unless
+the configuration ignores it.
 
-Exit status: 0 no errors, 1 some diagnostic is an error, 2 usage error, unreadable file or a
-file --fix had to leave untouched (read-only, not UTF-8, changed during the run); 130/143 when
+Exit status: 0 no errors, 1 some diagnostic is an error, 2 usage error, unreadable file, a
+problem in a configuration or knowledge-extension file (reported at its line and column; the
+defaults stand in for what could not be read) or a file --fix had to leave untouched
+(read-only, not UTF-8, changed during the run); 130/143 when
 SIGINT/SIGTERM stopped the run (every file is then either untouched or completely fixed).
 `;
 
@@ -58,6 +74,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let jobs: number | undefined;
   let help = false;
   let version = false;
+  let config: string | undefined;
+  let noConfig = false;
+  let printConfig: string | undefined;
   const paths: string[] = [];
   const errors: string[] = [];
 
@@ -96,6 +115,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       setJobs(value !== undefined && !value.startsWith('-') ? value : undefined);
     } else if (arg.startsWith('--jobs=')) {
       setJobs(arg.slice('--jobs='.length));
+    } else if (arg === '--config' || arg === '-c' || arg === '--print-config') {
+      const value = argv[i + 1];
+      if (value === undefined || value === '' || value.startsWith('-')) {
+        errors.push(`option '${arg}' needs a file`);
+      } else {
+        i++;
+        if (arg === '--print-config') printConfig = value;
+        else config = value;
+      }
+    } else if (arg.startsWith('--config=') || arg.startsWith('--print-config=')) {
+      const [name, value] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+      if (value === '') errors.push(`option '${name}' needs a file`);
+      else if (name === '--print-config') printConfig = value;
+      else config = value;
+    } else if (arg === '--no-config') {
+      noConfig = true;
     } else if (arg === '--fix') {
       fix = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -109,8 +144,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
 
-  if (!help && !version && errors.length === 0 && paths.length === 0) {
+  if (config !== undefined && noConfig) errors.push("options '--config' and '--no-config' cannot be used together");
+  if (!help && !version && printConfig === undefined && errors.length === 0 && paths.length === 0) {
     errors.push('no files, directories or globs to check');
   }
-  return { options: { format, fix, ...(jobs !== undefined ? { jobs } : {}), help, version, paths }, errors };
+  return {
+    options: {
+      format, fix, ...(jobs !== undefined ? { jobs } : {}), help, version, noConfig,
+      ...(config !== undefined ? { config } : {}), ...(printConfig !== undefined ? { printConfig } : {}), paths,
+    },
+    errors,
+  };
 }

@@ -5,8 +5,10 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { createNodeProject, NodeProjectOptions } from '../config/nodeProject';
+import type { Project } from '../config/project';
 import { loadShippedKnowledgeBase } from '../knowledge/load';
-import { cardKindOf, createModelCardService, hasFrontMatter, ModelCardService } from '../service';
+import { cardKindOf, hasFrontMatter } from '../service';
 import { CardFile, errorMessage } from './discover';
 import type { FixOutcome, FixPass } from './fix';
 import { CardSource, readCardSource } from './readCard';
@@ -30,7 +32,7 @@ export interface CheckOptions {
 
 /** The report for one file, or undefined when it turns out not to be a card (Markdown without front matter). */
 export async function checkFile(
-  file: CardFile, service: ModelCardService, options: CheckOptions = {},
+  file: CardFile, project: Project, options: CheckOptions = {},
 ): Promise<FileReport | undefined> {
   let source: CardSource;
   try {
@@ -44,18 +46,19 @@ export async function checkFile(
   const kind = cardKindOf(uri);
   if (file.requireFrontMatter && kind === 'markdown' && !hasFrontMatter(text)) return undefined;
   try {
+    const { service, settings } = project.forFile(file.absPath);
     let document = TextDocument.create(uri, kind === 'markdown' ? 'markdown' : 'yaml', 1, text);
     let fix: { fix?: FixOutcome } = {};
     if (options.fix) {
       try {
-        const result = await options.fix(file, source, document, service);
+        const result = await options.fix(file, source, document, service, settings);
         document = result.document;
         if (result.outcome) fix = { fix: result.outcome };
       } catch (error) {
         return { path: file.displayPath, absPath: file.absPath, diagnostics: [], ...encoding, error: `cannot apply the fixes: ${errorMessage(error)}` };
       }
     }
-    const diagnostics = sortByPosition(service.validate(document));
+    const diagnostics = sortByPosition(service.validate(document, settings));
     // The service keeps recent parses for an editor's next request; the CLI has none, and a parse
     // kept past its file would outlive the young generation and make the heap grow with the run.
     service.forget(uri);
@@ -66,17 +69,17 @@ export async function checkFile(
 }
 
 /** Top to bottom, then by code: the order a reader scans a file in. */
-function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) =>
     a.range.start.line - b.range.start.line
     || a.range.start.character - b.range.start.character
     || (String(a.code) < String(b.code) ? -1 : String(a.code) > String(b.code) ? 1 : 0));
 }
 
-let cached: ModelCardService | undefined;
-
-/** The service over the knowledge base shipped next to the built files (dist/ or out/). Throws when it is missing or invalid. */
-export function loadService(): ModelCardService {
-  cached ??= createModelCardService({ knowledge: loadShippedKnowledgeBase(__dirname) });
-  return cached;
+/**
+ * The project (configuration files, knowledge extensions, services) over the knowledge base
+ * shipped next to the built files (dist/ or out/). Throws when that is missing or invalid.
+ */
+export function loadProject(options: NodeProjectOptions): Project {
+  return createNodeProject(loadShippedKnowledgeBase(__dirname), options);
 }

@@ -28,7 +28,17 @@ export interface Discovery {
   /** Sorted by display path, each file once. */
   readonly files: readonly CardFile[];
   readonly problems: readonly DiscoveryProblem[];
+  /** Files named on the command line that the configuration ignores (display paths). */
+  readonly ignored: readonly string[];
 }
+
+/** What the project's configuration says of a path: left out (`ignore`), or a card though not named like one (`files`). */
+export interface DiscoveryFilter {
+  isIgnored(absPath: string, isDirectory: boolean): boolean;
+  isCardFile(absPath: string): boolean;
+}
+
+const NO_FILTER: DiscoveryFilter = { isIgnored: () => false, isCardFile: () => false };
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const YAML_CARD = /(^|\.)modelcard\.ya?ml$/;
@@ -42,9 +52,10 @@ export function cardNameKind(fileName: string): 'yaml' | 'markdown' | undefined 
   return undefined;
 }
 
-export async function discover(args: readonly string[], cwd: string): Promise<Discovery> {
+export async function discover(args: readonly string[], cwd: string, filter: DiscoveryFilter = NO_FILTER): Promise<Discovery> {
   const found = new Map<string, CardFile>();
   const problems: DiscoveryProblem[] = [];
+  const ignored: string[] = [];
   const add = (file: CardFile) => {
     const existing = found.get(file.absPath);
     // A file named explicitly is always checked, even when a walk also found it.
@@ -56,14 +67,16 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     const absPath = path.resolve(cwd, arg);
     const stats = await statOrUndefined(absPath);
     if (stats?.isDirectory()) {
-      walk(absPath, path.normalize(arg), visited, add, problems);
+      walk(absPath, path.normalize(arg), visited, add, problems, filter);
+    } else if (stats && filter.isIgnored(absPath, false)) {
+      ignored.push(path.normalize(arg));
     } else if (stats) {
       add({ absPath, displayPath: path.normalize(arg), requireFrontMatter: false });
     } else if (tinyglobby.isDynamicPattern(arg)) {
       const matches = await expandGlob(arg, cwd);
       if (matches.length === 0) problems.push({ kind: 'usage', path: arg, message: `no files match '${arg}'` });
       for (const match of matches) {
-        add({ absPath: match, displayPath: displayPathOf(match, cwd), requireFrontMatter: MARKDOWN.test(match) });
+        if (!filter.isIgnored(match, false)) add({ absPath: match, displayPath: displayPathOf(match, cwd), requireFrontMatter: MARKDOWN.test(match) });
       }
     } else if ((await isDanglingLink(absPath)) || (await statFailsOtherThanMissing(absPath))) {
       // A symlink to nothing or a path that cannot be looked at, named explicitly: reading it says why.
@@ -74,7 +87,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
   }
 
   const files = [...found.values()].sort((a, b) => compare(a.displayPath, b.displayPath));
-  return { files, problems };
+  return { files, problems, ignored };
 }
 
 /**
@@ -82,7 +95,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
  * made a 10,000-card tree take three times as long to list.
  */
 function walk(
-  dir: string, displayDir: string, visited: Set<string>, add: (file: CardFile) => void, problems: DiscoveryProblem[],
+  dir: string, displayDir: string, visited: Set<string>, add: (file: CardFile) => void, problems: DiscoveryProblem[], filter: DiscoveryFilter,
 ): void {
   let entries: fs.Dirent[];
   try {
@@ -108,10 +121,11 @@ function walk(
       // A dangling link with a card's name is a card that cannot be read: reading it says so.
       isFile = target ? target.isFile() : true;
     }
+    if (filter.isIgnored(absPath, isDirectory)) continue;
     if (isDirectory) {
-      walk(absPath, displayPath, visited, add, problems);
+      walk(absPath, displayPath, visited, add, problems, filter);
     } else if (isFile) {
-      const kind = cardNameKind(entry.name);
+      const kind = cardNameKind(entry.name) ?? (filter.isCardFile(absPath) ? (MARKDOWN.test(entry.name) ? 'markdown' : 'yaml') : undefined);
       if (kind) add({ absPath, displayPath, requireFrontMatter: kind === 'markdown' });
     }
   }

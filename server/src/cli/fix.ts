@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ModelCardService } from '../service';
+import type { ModelCardService, ServiceSettings } from '../service';
 import type { CardFile } from './discover';
 import type { CardSource } from './readCard';
 
@@ -29,7 +29,7 @@ export interface FixResult {
 }
 
 /** The `--fix` pass for `checkFile`: any change is already on disk when it resolves. */
-export type FixPass = (file: CardFile, source: CardSource, document: TextDocument, service: ModelCardService) => Promise<FixResult>;
+export type FixPass = (file: CardFile, source: CardSource, document: TextDocument, service: ModelCardService, settings?: ServiceSettings) => Promise<FixResult>;
 
 /** Thrown by `writeFileAtomically` when the file no longer holds the bytes it was fixed from. */
 export class ChangedOnDiskError extends Error {
@@ -40,8 +40,8 @@ export class ChangedOnDiskError extends Error {
 }
 
 export function createFixPass(): FixPass {
-  return async (file, source, document, service) => {
-    const edits = service.fixAll(document);
+  return async (file, source, document, service, settings) => {
+    const edits = service.fixAll(document, settings);
     if (edits.length === 0) return { document };
     const text = TextDocument.applyEdits(document, edits);
     if (text === document.getText()) return { document };

@@ -3,8 +3,12 @@
  * command line (bundled to dist/cli.js). `main` does the work against an injected io; nothing
  * escapes it as an exception.
  */
+import * as path from 'node:path';
+import { readTextFile } from '../config/nodeProject';
+import type { Project } from '../config/project';
 import { parseArgs, USAGE } from './args';
-import { checkFile, CheckOptions, loadService } from './check';
+import { checkFile, CheckOptions, loadProject } from './check';
+import { configReports, printConfig } from './configReport';
 import { discover, errorMessage } from './discover';
 import { createFixPass } from './fix';
 import { checkInParallel, Delivery, runWorkerIfAsked, someFileListedTwice, workerCount } from './parallel';
@@ -60,19 +64,29 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`Run '${TOOL_NAME} --help' for usage.\n`);
     return 2;
   }
-  let service;
+  const projectOptions = { explicit: options.config !== undefined ? path.resolve(io.cwd, options.config) : undefined, none: options.noConfig };
+  let project: Project;
   let checkOptions: CheckOptions = {};
   try {
-    service = loadService();
+    project = loadProject(projectOptions);
     // `--fix` writes the safe fixes of each card before it is reported.
     if (options.fix) checkOptions = { fix: createFixPass() };
   } catch (error) {
     io.stderr(`${TOOL_NAME}: cannot load the knowledge base: ${errorMessage(error)}\n`);
     return 2;
   }
+  if (projectOptions.explicit !== undefined && readTextFile(projectOptions.explicit) === undefined) {
+    io.stderr(`${TOOL_NAME}: cannot read the configuration file '${options.config}'\n`);
+    return 2;
+  }
+  if (options.printConfig !== undefined) return printConfig(project, path.resolve(io.cwd, options.printConfig), io);
 
-  const discovery = await discover(options.paths, io.cwd);
+  const discovery = await discover(options.paths, io.cwd, {
+    isIgnored: (absPath, isDirectory) => project.resolver.forFile(absPath).isIgnored(absPath, isDirectory),
+    isCardFile: absPath => project.resolver.forFile(absPath).isCardFile(absPath),
+  });
   for (const problem of discovery.problems) io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
+  if (options.format === 'text') for (const ignored of discovery.ignored) io.stderr(`${TOOL_NAME}: '${ignored}' is ignored by the configuration: not checked\n`);
 
   const { version, informationUri } = packageInfo();
   const tool: ToolInfo = { name: TOOL_NAME, version, informationUri, cwd: io.cwd };
@@ -91,21 +105,30 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     writer.file(report);
   };
   const files = discovery.files;
+  // The configuration and knowledge-extension files in play first, with their own problems.
+  const configs = configReports(project, files, io.cwd);
+  for (const report of configs) {
+    tally.add(report);
+    writer.file(report);
+  }
   let jobs = workerCount(files.length, options.jobs);
   if (jobs > 1 && options.fix && someFileListedTwice(files)) jobs = 1;
   if (jobs > 1) {
-    await checkInParallel(files, jobs, options.fix, __filename, io.signal, deliver);
+    await checkInParallel(files, jobs, options.fix, projectOptions, __filename, io.signal, deliver);
   } else {
     for (let index = 0; index < files.length; index++) {
       // Reads are synchronous, so the loop yields once per file to let a signal be noticed.
       if (!io.signal?.aborted) await new Promise(resolve => setImmediate(resolve));
-      deliver(index, io.signal?.aborted ? undefined : (await checkFile(files[index], service, checkOptions)) ?? null);
+      deliver(index, io.signal?.aborted ? undefined : (await checkFile(files[index], project, checkOptions)) ?? null);
     }
   }
   const interrupted: Interruption | undefined = skipped > 0
     ? { signal: String(io.signal?.reason ?? 'SIGINT'), checked, total: files.length }
     : undefined;
-  const end: RunEnd = { totals: tally.totals, problems: discovery.problems, ...(interrupted ? { interrupted } : {}) };
+  const end: RunEnd = {
+    totals: tally.totals, problems: discovery.problems, configFilesWithProblems: configs.filter(report => report.diagnostics.length > 0).length,
+    ...(interrupted ? { interrupted } : {}),
+  };
   writer.end(end);
   return exitCodeOf(end);
 }

@@ -10,7 +10,8 @@
 import { Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkFile, CheckOptions, FileReport, loadService } from './check';
+import type { NodeProjectOptions } from '../config/nodeProject';
+import { checkFile, CheckOptions, FileReport, loadProject } from './check';
 import type { CardFile } from './discover';
 import { createFixPass } from './fix';
 
@@ -27,6 +28,8 @@ export type Delivery = (index: number, report: FileReport | null | undefined) =>
 interface WorkerInput {
   readonly kind: typeof WORKER_KIND;
   readonly fix: boolean;
+  /** How the main thread finds configurations (`--config`, `--no-config`): each worker does the same. */
+  readonly project: NodeProjectOptions;
   /** One Int32: 0 while running, 1 once stopped. */
   readonly stop: SharedArrayBuffer;
 }
@@ -73,7 +76,7 @@ export function someFileListedTwice(files: readonly CardFile[]): boolean {
  * `runWorkerIfAsked` at load). Resolves once every dispatched batch has come back.
  */
 export async function checkInParallel(
-  files: readonly CardFile[], jobs: number, fix: boolean, workerScript: string, signal: AbortSignal | undefined, deliver: Delivery,
+  files: readonly CardFile[], jobs: number, fix: boolean, project: NodeProjectOptions, workerScript: string, signal: AbortSignal | undefined, deliver: Delivery,
 ): Promise<void> {
   deliver = inOrder(deliver);
   const stop = new SharedArrayBuffer(4);
@@ -82,7 +85,7 @@ export async function checkInParallel(
   signal?.addEventListener('abort', onAbort);
   if (signal?.aborted) onAbort();
 
-  const workerData: WorkerInput = { kind: WORKER_KIND, fix, stop };
+  const workerData: WorkerInput = { kind: WORKER_KIND, fix, project, stop };
   let next = 0;
   const takeBatch = (): BatchRequest | undefined => {
     if (next >= files.length || Atomics.load(stopFlag, 0) !== 0) return undefined;
@@ -160,7 +163,7 @@ export function runWorkerIfAsked(): boolean {
   if (isMainThread || !parentPort || input?.kind !== WORKER_KIND) return false;
   const port = parentPort;
   const stopFlag = new Int32Array(input.stop);
-  const service = loadService();
+  const project = loadProject(input.project);
   const options: CheckOptions = input.fix ? { fix: createFixPass() } : {};
   // Batches are checked one after another, in the order they came.
   let queue = Promise.resolve();
@@ -168,7 +171,7 @@ export function runWorkerIfAsked(): boolean {
     queue = queue.then(async () => {
       const reports: (FileReport | null | undefined)[] = [];
       for (const file of batch.files) {
-        reports.push(Atomics.load(stopFlag, 0) !== 0 ? undefined : (await checkFile(file, service, options)) ?? null);
+        reports.push(Atomics.load(stopFlag, 0) !== 0 ? undefined : (await checkFile(file, project, options)) ?? null);
       }
       port.postMessage({ first: batch.first, reports } satisfies BatchResponse);
     });

@@ -39,6 +39,8 @@ export interface RunEnd {
   readonly totals: RunTotals;
   /** Arguments that named nothing and directories that could not be listed. */
   readonly problems: readonly DiscoveryProblem[];
+  /** Configuration and knowledge-extension files with a problem (reported among the files). */
+  readonly configFilesWithProblems?: number;
   /** Set when a signal stopped the run before every file was checked. */
   readonly interrupted?: Interruption;
 }
@@ -83,7 +85,7 @@ export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130
  */
 export function exitCodeOf(run: RunEnd): number {
   if (run.interrupted) return SIGNAL_EXIT_CODES[run.interrupted.signal] ?? 130;
-  if (run.problems.length > 0 || run.totals.unreadable > 0 || run.totals.notFixed > 0) return 2;
+  if (run.problems.length > 0 || run.totals.unreadable > 0 || run.totals.notFixed > 0 || (run.configFilesWithProblems ?? 0) > 0) return 2;
   return run.totals.severities.error > 0 ? 1 : 0;
 }
 

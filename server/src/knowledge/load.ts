@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { crossCheck, describeProblem } from './crossCheck';
 import {
   ConceptsFile, FamiliesFile, HubFile, KnowledgeBase, LicensesFile, ModelsFile, PosturesFile, SubcategoriesFile,
 } from './schema';
@@ -42,39 +43,6 @@ function describePath(raw: unknown, issuePath: readonly PropertyKey[]): string {
   }).join('') || '(top level)';
 }
 
-/** Checks what zod cannot see file by file: ids are unique and every reference resolves. */
-export function crossCheck(kb: KnowledgeBase): string[] {
-  const problems: string[] = [];
-  const unique = (kind: string, ids: readonly string[]) => {
-    const seen = new Set<string>();
-    for (const id of ids) {
-      if (seen.has(id)) problems.push(`${kind}: duplicate id '${id}'`);
-      seen.add(id);
-    }
-    return seen;
-  };
-  const licenseIds = unique('licenses.yaml', kb.licenses.map(l => l.id));
-  const modelIds = unique('models.yaml', kb.models.map(m => m.id));
-  unique('families.yaml', kb.families.map(f => f.id));
-  unique('concepts.yaml', kb.suggester.concepts.map(c => c.id));
-  unique('postures.yaml', kb.postures.map(p => p.id));
-  unique('subcategories.yaml', kb.subcategories.map(s => s.id));
-
-  const refersToModels = (where: string, ids: readonly string[]) => {
-    for (const id of ids) if (!modelIds.has(id)) problems.push(`${where}: unknown model '${id}'`);
-  };
-  for (const family of kb.families) refersToModels(`families.yaml ${family.id}.examples`, family.examples);
-  for (const posture of kb.postures) refersToModels(`postures.yaml ${posture.id}.examples`, posture.examples);
-  for (const sub of kb.subcategories) refersToModels(`subcategories.yaml ${sub.id}.examples`, sub.examples);
-  for (const model of kb.models) {
-    for (const key of ['weights_license', 'code_license'] as const) {
-      const id = model[key];
-      if (id !== null && !licenseIds.has(id)) problems.push(`models.yaml ${model.id}.${key}: unknown license '${id}'`);
-    }
-    refersToModels(`models.yaml ${model.id}.siblings`, model.siblings.map(s => s.model));
-  }
-  return problems;
-}
 
 export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const kb: KnowledgeBase = {
@@ -86,7 +54,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
     licenses: readFile(dir, 'licenses.yaml', LicensesFile).licenses,
     models: readFile(dir, 'models.yaml', ModelsFile).models,
   };
-  const problems = crossCheck(kb);
+  const problems = crossCheck(kb).map(describeProblem);
   if (problems.length > 0) {
     throw new KnowledgeBaseError(`inconsistent knowledge base in ${dir}:\n${problems.map(p => `  ${p}`).join('\n')}`);
   }

@@ -35,6 +35,13 @@ export const CODES = {
   'consent.missing': { severity: 'warning', summary: 'Sub-category `voice-cloning` without `consent`.' },
   'latency.unlabeled': { severity: 'warning', summary: 'A latency figure without `kind`.' },
   'card.too-large': { severity: 'information', summary: 'The card is larger or nests deeper than the limits: only its YAML syntax is checked.' },
+  'config.invalid': { severity: 'error', summary: 'A project configuration value has the wrong type or value.' },
+  'config.unknown-key': { severity: 'error', summary: 'A key the project configuration does not define.' },
+  'config.unknown-code': { severity: 'error', summary: '`rules` names a diagnostic code that does not exist.' },
+  'config.file-not-found': { severity: 'error', summary: 'A file the configuration names (`extends`, `knowledge`) cannot be read.' },
+  'config.extends-cycle': { severity: 'error', summary: 'Configurations extend one another in a circle.' },
+  'knowledge.invalid': { severity: 'error', summary: 'A knowledge-extension entry does not meet the knowledge base\'s schema.' },
+  'knowledge.duplicate-id': { severity: 'error', summary: 'A knowledge-extension entry reuses an id without `override: true`.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

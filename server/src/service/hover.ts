@@ -30,8 +30,8 @@ export interface HoverProvider {
 /** Where the hover also tells what the suggester reads in the card's prose. */
 const PROSE_READING_KEYS = new Set(['sts.family', 'sts.architecture']);
 
-export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocuments, suggester: FamilySuggester): HoverProvider {
-  const content = new HoverContent(index);
+export function createHoverProvider(index: KnowledgeIndex, documents: ParsedDocuments, suggester: FamilySuggester, origins?: ReadonlyMap<string, string>): HoverProvider {
+  const content = new HoverContent(index, origins);
 
   const proseReading = (document: CardDocument, at: CardAtPosition): string => {
     const { prose, reading } = readCardProse(suggester, at.card, at.card.value, at.text, at.bodyStart);

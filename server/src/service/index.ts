@@ -66,6 +66,8 @@ export interface ModelCardService {
 
 export interface ServiceOptions {
   readonly knowledge: KnowledgeBase;
+  /** Entries a project's knowledge extensions added or replaced: `license:<id>` or `model:<id>` → the file. */
+  readonly origins?: ReadonlyMap<string, string>;
 }
 
 export function createModelCardService(options: ServiceOptions): ModelCardService {
@@ -74,7 +76,7 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
   const suggester = createFamilySuggester(options.knowledge);
   const valueAliases = { pipeline_tag: options.knowledge.hub.pipeline_tags.aliases ?? {} };
   const documents = new ParsedDocuments();
-  const hoverProvider = createHoverProvider(index, documents, suggester);
+  const hoverProvider = createHoverProvider(index, documents, suggester, options.origins);
   const completionProvider = createCompletionProvider(index, documents, schema);
 
   // Fixes are tried on a scratch parse cache, so trial texts never evict the open documents' entries.

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { closestMatch } from './closest';
+import type { DiagnosticCode } from './codes';
 import type { Finding, Span } from './findings';
 import { compileIssueFinder } from './schemaIssues';
 import { anchorSpan, KeyPath, keySpan, ParsedCard, valueSpan } from './yamlCard';
@@ -77,16 +78,37 @@ export type ValueAliases = Readonly<Record<string, Readonly<Record<string, strin
 /** The compiled issue finder of each schema: built once per knowledge base, not per card. */
 const issueFinders = new WeakMap<z.ZodType, (value: unknown) => Issue[]>();
 
+/** The codes a schema's issues are reported under: the card's own, or a configuration file's. */
+export interface SchemaCodes {
+  readonly invalid: DiagnosticCode;
+  readonly missing: DiagnosticCode;
+  readonly unknownKey: DiagnosticCode;
+  /** What the file is, in messages about its top level ("the card"). */
+  readonly subject: string;
+}
+
+const CARD_CODES: SchemaCodes = { invalid: 'schema.invalid', missing: 'schema.missing', unknownKey: 'schema.unknown-key', subject: 'the card' };
+
 export function checkSchema(card: ParsedCard, value: unknown, schema: z.ZodType, fallback: Span, aliases: ValueAliases = {}): Finding[] {
   let issuesOf = issueFinders.get(schema);
   if (!issuesOf) issueFinders.set(schema, issuesOf = compileIssueFinder(schema));
-  return issuesOf(value).flatMap(issue => findingsFor(card, value, schema, issue, fallback, aliases));
+  return issuesOf(value).flatMap(issue => findingsFor(card, value, schema, issue, fallback, aliases, CARD_CODES));
 }
 
-function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: Issue, fallback: Span, aliases: ValueAliases): Finding[] {
+/**
+ * The same findings for a file that is not a card (a configuration, a knowledge extension), from
+ * zod's own issues, under that file's codes. `root` is where `schema` applies in the file.
+ */
+export function checkOtherSchema(card: ParsedCard, value: unknown, schema: z.ZodType, fallback: Span, codes: SchemaCodes, root: KeyPath = []): Finding[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  return result.error.issues.flatMap(issue => findingsFor(card, value, schema, { ...issue, path: [...root, ...issue.path] } as Issue, fallback, {}, codes, root));
+}
+
+function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: Issue, fallback: Span, aliases: ValueAliases, codes: SchemaCodes, base: KeyPath = []): Finding[] {
   const path = issue.path as KeyPath;
-  const label = path.length ? describePath(path) : 'The card';
-  const actual = valueAt(root, path);
+  const label = path.length ? describePath(path) : codes.subject.charAt(0).toUpperCase() + codes.subject.slice(1);
+  const actual = valueAt(root, path.slice(base.length));
   const at = (span: Span | undefined) => span ?? fallback;
 
   if (actual === undefined && issue.code !== 'unrecognized_keys' && path.length > 0) {
@@ -94,22 +116,22 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
     const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map(String).join(', ')}`
       : issue.code === 'invalid_type' ? EXPECTED[issue.expected] ?? issue.expected : issue.message;
     return [{
-      code: 'schema.missing',
+      code: codes.missing,
       ...at(anchorSpan(card, parent)),
-      message: `Missing '${String(path[path.length - 1])}' under ${parent.length ? describePath(parent) : 'the card'}: ${expected}.`,
+      message: `Missing '${String(path[path.length - 1])}' under ${parent.length ? describePath(parent) : codes.subject}: ${expected}.`,
       data: { key: path[path.length - 1], parent: describePath(parent) },
     }];
   }
 
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeysAt(schema, path);
+      const known = knownKeysAt(schema, path.slice(base.length));
       return issue.keys.map((key): Finding => {
         const suggestion = closestMatch(key, known) ?? null;
-        const where = path.length ? describePath(path) : 'the card';
+        const where = path.length ? describePath(path) : codes.subject;
         const hint = suggestion ? `: did you mean '${suggestion}'?` : `. Known keys: ${known.join(', ')}.`;
         return {
-          code: 'schema.unknown-key',
+          code: codes.unknownKey,
           ...at(keySpan(card, [...path, key])),
           message: `Unknown key '${key}' under ${where}${hint}`,
           data: { key, suggestion },
@@ -118,7 +140,7 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
     }
     case 'invalid_type': {
       return [{
-        code: 'schema.invalid',
+        code: codes.invalid,
         ...at(valueSpan(card, path)),
         message: `${label} should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${kindOf(actual)}.`,
       }];
@@ -127,7 +149,7 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
       const allowed = issue.values.map(String);
       const alias = typeof actual === 'string' ? aliases[describePath(path)]?.[actual.trim().toLowerCase()] : undefined;
       return [{
-        code: 'schema.invalid',
+        code: codes.invalid,
         ...at(valueSpan(card, path)),
         message: alias
           ? `${label} '${String(actual)}' is not a Hub value; the Hub calls this task '${alias}'.`
@@ -141,11 +163,11 @@ function findingsFor(card: ParsedCard, root: unknown, schema: z.ZodType, issue: 
       const relation = issue.code === 'too_small'
         ? (issue.inclusive ? 'at least' : 'more than')
         : (issue.inclusive ? 'at most' : 'less than');
-      return [{ code: 'schema.invalid', ...at(valueSpan(card, path)), message: `${label} should be ${relation} ${String(bound)}, not ${kindOf(actual)}.` }];
+      return [{ code: codes.invalid, ...at(valueSpan(card, path)), message: `${label} should be ${relation} ${String(bound)}, not ${kindOf(actual)}.` }];
     }
     default:
       // Formats, unions and refinements carry a message written in this product's words
       // (see cardSchema.ts); it names what the value should be.
-      return [{ code: 'schema.invalid', ...at(valueSpan(card, path)), message: `${label} should be ${issue.message}, not ${kindOf(actual)}.` }];
+      return [{ code: codes.invalid, ...at(valueSpan(card, path)), message: `${label} should be ${issue.message}, not ${kindOf(actual)}.` }];
   }
 }

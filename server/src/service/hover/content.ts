@@ -15,8 +15,15 @@ export class HoverContent {
   private readonly lookups: Lookups;
   private readonly memo = new Map<string, string | undefined>();
 
-  constructor(private readonly index: KnowledgeIndex) {
+  /** `origins`: the knowledge-extension file each extension entry comes from (`license:<id>`, `model:<id>`). */
+  constructor(private readonly index: KnowledgeIndex, private readonly origins: ReadonlyMap<string, string> = new Map()) {
     this.lookups = new Lookups(index.knowledge);
+  }
+
+  /** Where an entry's facts come from: this product's knowledge base, or a project's extension file. */
+  private origin(key: string): string {
+    const file = this.origins.get(key);
+    return file ? `**Defined in** ${code(file)} (this project's knowledge extension)` : '**Defined in** the built-in knowledge base';
   }
 
   /** What the suggester reads in the card's prose (not memoised: it changes with every edit). */
@@ -42,7 +49,7 @@ export class HoverContent {
   /** A license by its exact id (`license`, `sts.licensing.code`); undefined for an unknown id. */
   license(id: string): string | undefined {
     const license = this.index.licenseById.get(id);
-    return license && this.cached(`license:${id}`, () => licenseMarkdown(license));
+    return license && this.cached(`license:${id}`, () => paragraphs(licenseMarkdown(license), this.origin(`license:${license.id}`)));
   }
 
   /** A license as named by hand (`license_name`): by id, name or alias, ignoring case. */
@@ -65,7 +72,7 @@ export class HoverContent {
   /** A known model named by a Hub id or a name; undefined when the model is not known. */
   model(name: string): string | undefined {
     const model = this.index.modelNamed(name);
-    return model && this.cached(`model:${model.id}`, () => modelMarkdown(model, this.lookups));
+    return model && this.cached(`model:${model.id}`, () => paragraphs(modelMarkdown(model, this.lookups), this.origin(`model:${model.id}`)));
   }
 
   /** What a key of the card format means, for a path pattern such as `sts.latency[].kind`. */
