@@ -12,6 +12,7 @@ import {
   IPCMessageReader, IPCMessageWriter, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
   RegistrationRequest, StreamMessageReader, StreamMessageWriter, TextDocumentContentChangeEvent,
   ConfigurationRequest, InitializedNotification, ShutdownRequest, ExitNotification,
+  DidChangeWatchedFilesNotification, FileChangeType,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../helpers';
 
@@ -93,6 +94,11 @@ export class TestClient {
 
   close(uri: string): Promise<void> {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Tells the server files changed on disk, as a client's file watcher does. */
+  filesChanged(uris: readonly string[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: uris.map(uri => ({ uri, type: FileChangeType.Changed })) });
   }
 
   changeSettings(settings: Record<string, unknown>): Promise<void> {
