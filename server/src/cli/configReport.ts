@@ -3,6 +3,7 @@
  * the checked cards, reported like cards (path:line:column, in every format) with their own
  * problems; and `--print-config`, the configuration that applies to one card, as JSON.
  */
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Project } from '../config/project';
@@ -49,11 +50,16 @@ export function printConfig(project: Project, absPath: string, io: CliIo): numbe
     rules: config.rules,
     frontMatter: config.settings.frontMatter,
     maxFileSizeKb: config.settings.maxFileSizeKb,
-    ignore: config.ignore.map(set => ({ base: displayPathOf(set.base, io.cwd), patterns: set.patterns })),
-    files: config.cardFiles.map(set => ({ base: displayPathOf(set.base, io.cwd), patterns: set.patterns })),
+    ignore: config.ignore.map(set => ({ base: directoryShown(set.base, io.cwd), patterns: set.patterns })),
+    files: config.cardFiles.map(set => ({ base: directoryShown(set.base, io.cwd), patterns: set.patterns })),
     knowledge: config.knowledge.map(file => displayPathOf(file, io.cwd)),
     problems,
   };
   io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
   return problems.length > 0 ? 2 : 0;
+}
+
+/** A directory as the reader knows it: `.` for the current one. */
+function directoryShown(dir: string, cwd: string): string {
+  return path.resolve(dir) === path.resolve(cwd) ? '.' : displayPathOf(dir, cwd);
 }

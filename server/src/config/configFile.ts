@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { closestMatch } from '../service/closest';
-import { CODES, isDiagnosticCode } from '../service/codes';
+import { CODES, DiagnosticCode, isDiagnosticCode } from '../service/codes';
 import type { Finding, Span } from '../service/findings';
 import { checkOtherSchema, SchemaCodes } from '../service/schemaCheck';
 import { keySpan, parseCard, valueSpan } from '../service/yamlCard';
@@ -22,7 +22,7 @@ export const ConfigFile = z.strictObject({
   /** Configurations to start from (paths), the later ones and this file overriding the earlier. */
   extends: z.union([z.string().min(1), paths('extends')]).optional(),
   /** Severity per diagnostic code. */
-  rules: z.record(z.string(), z.enum(RULE_LEVELS)).optional(),
+  rules: z.partialRecord(z.enum(Object.keys(CODES) as [DiagnosticCode, ...DiagnosticCode[]]), z.enum(RULE_LEVELS)).optional(),
   /** Files and directories not to check, as .gitignore patterns. */
   ignore: paths('ignore').optional(),
   /** More files to check as cards, as glob patterns. */
