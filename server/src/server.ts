@@ -16,7 +16,9 @@ import { createNodeProject } from './config/nodeProject';
 import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
 import { loadShippedKnowledgeBase } from './knowledge/load';
-import { FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { cardNameKind, FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { EditorSettings, mergeSettings, readSettings } from './settings';
 
@@ -123,17 +125,36 @@ function schedule(document: TextDocument): void {
 }
 
 /** The service and settings for a document: its configuration's, with the editor's explicit settings on top. */
-function setupOf(document: TextDocument): { service: ReturnType<Project['forFile']>['service']; settings: ServiceSettings; ignored: boolean; isCardFile: boolean } {
+function setupOf(document: TextDocument): { service: ReturnType<Project['forFile']>['service']; settings: ServiceSettings; ignored: boolean; isCard: boolean } {
   const absPath = pathOf(document.uri);
   // An untitled document has no place in a project: the defaults, under the editor's settings.
   const setup = project.forFile(absPath ?? '/untitled');
+  const ignored = absPath !== undefined && setup.config.isIgnored(absPath);
+  // A card by the format's file names, the editor's filePatterns or the configuration's `files`;
+  // the client sends every YAML and Markdown file, since the last of these can make any a card.
+  const name = decodeURIComponent(document.uri.slice(document.uri.lastIndexOf('/') + 1));
+  const selected = cardNameKind(name) !== undefined || editorPatterns(absPath ?? URI_PATH.exec(document.uri)?.[1] ?? '')
+    || (absPath !== undefined && setup.config.isCardFile(absPath));
   return {
     service: setup.service,
     settings: mergeSettings(setup.settings, editorSettings),
-    ignored: absPath !== undefined && setup.config.isIgnored(absPath),
-    isCardFile: absPath !== undefined && setup.config.isCardFile(absPath),
+    ignored,
+    isCard: !ignored && selected && isReportedCard(document.uri, document.getText()),
   };
 }
+
+/** The path part of a URI of another scheme (`untitled:/ws/x.yaml`). */
+const URI_PATH = /^[a-z]+:(?:\/\/[^/]*)?(\/.*)$/i;
+
+/** Whether the editor's `modelCards.filePatterns` select a path (globs over the whole path, as VS Code's selectors). */
+function editorPatterns(absPath: string): boolean {
+  const patterns = editorSettings.filePatterns;
+  if (!patterns || absPath === '') return false;
+  matcher ??= { patterns, test: picomatch([...patterns], { dot: true }) };
+  if (matcher.patterns !== patterns) matcher = { patterns, test: picomatch([...patterns], { dot: true }) };
+  return matcher.test(absPath.split(path.sep).join('/'));
+}
+let matcher: { patterns: readonly string[]; test: (path: string) => boolean } | undefined;
 
 function publish(document: TextDocument): void {
   try {
@@ -144,8 +165,7 @@ function publish(document: TextDocument): void {
       return;
     }
     const setup = setupOf(document);
-    const card = !setup.ignored && (isReportedCard(document.uri, document.getText()) || setup.isCardFile);
-    const diagnostics = card ? cache.diagnostics(setup.service, document, setup.settings) : [];
+    const diagnostics = setup.isCard ? cache.diagnostics(setup.service, document, setup.settings) : [];
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     // A bug in a rule must not take the server down; say so in the output channel.
@@ -174,8 +194,7 @@ function cardDocument(uri: string): { document: TextDocument; setup: ReturnType<
   const document = documents.get(uri);
   if (!document || projectFileKind(pathOf(uri), project)) return undefined;
   const setup = setupOf(document);
-  if (setup.ignored || !(isReportedCard(document.uri, document.getText()) || setup.isCardFile)) return undefined;
-  return { document, setup };
+  return setup.isCard ? { document, setup } : undefined;
 }
 
 connection.onHover(params => {

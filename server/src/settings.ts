@@ -7,13 +7,16 @@
 import { isDiagnosticCode, ServiceSettings, SeverityOverride } from './service';
 
 /** What the user set; anything absent comes from the project configuration, then the defaults. */
-export type EditorSettings = ServiceSettings;
+export interface EditorSettings extends ServiceSettings {
+  /** More files to treat as cards (`modelCards.filePatterns`), as globs over the file's path. */
+  readonly filePatterns?: readonly string[];
+}
 
 const SEVERITIES = new Set<SeverityOverride>(['error', 'warning', 'information', 'hint', 'off']);
 
 export function readSettings(raw: unknown): EditorSettings {
   const section = raw && typeof raw === 'object' ? raw as Record<string, unknown> : {};
-  const settings: { -readonly [K in keyof ServiceSettings]: ServiceSettings[K] } = {};
+  const settings: { -readonly [K in keyof EditorSettings]: EditorSettings[K] } = {};
   const rawSeverity = section.severity;
   if (rawSeverity && typeof rawSeverity === 'object') {
     const severity: Record<string, SeverityOverride> = {};
@@ -26,14 +29,19 @@ export function readSettings(raw: unknown): EditorSettings {
   const rawLimit = section.maxFileSizeKb;
   if (typeof rawLimit === 'number' && Number.isFinite(rawLimit) && rawLimit >= 0) settings.maxFileSizeKb = rawLimit;
   if (typeof section.frontMatter === 'boolean') settings.frontMatter = section.frontMatter;
+  if (Array.isArray(section.filePatterns)) {
+    const patterns = section.filePatterns.filter((pattern): pattern is string => typeof pattern === 'string' && pattern !== '');
+    if (patterns.length > 0) settings.filePatterns = patterns;
+  }
   return settings;
 }
 
 /** The project configuration's settings, overridden where the user set something in the editor. */
 export function mergeSettings(project: ServiceSettings, editor: EditorSettings): ServiceSettings {
+  const { filePatterns: _cardsOnly, ...service } = editor;
   return {
     ...project,
-    ...editor,
+    ...service,
     severity: { ...(project.severity ?? {}), ...(editor.severity ?? {}) },
   };
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 // `require`, not `import`: esbuild then bundles tinyglobby's CommonJS build; its ESM build (and
 // fdir's) call createRequire(import.meta.url), which is undefined in the CommonJS bundle.
 import tinyglobby = require('tinyglobby');
+import { cardNameKind } from '../service';
 
 export interface CardFile {
   /** Absolute path, what is read. */
@@ -41,16 +42,7 @@ export interface DiscoveryFilter {
 const NO_FILTER: DiscoveryFilter = { isIgnored: () => false, isCardFile: () => false };
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const YAML_CARD = /(^|\.)modelcard\.ya?ml$/;
-const MARKDOWN_CARD = /^(README\.md|MODEL_CARD\.md|.+\.modelcard\.md)$/;
 const MARKDOWN = /\.(md|markdown)$/i;
-
-/** 'yaml' for a standalone card name, 'markdown' for a Markdown card name, undefined otherwise. */
-export function cardNameKind(fileName: string): 'yaml' | 'markdown' | undefined {
-  if (YAML_CARD.test(fileName)) return 'yaml';
-  if (MARKDOWN_CARD.test(fileName)) return 'markdown';
-  return undefined;
-}
 
 export async function discover(args: readonly string[], cwd: string, filter: DiscoveryFilter = NO_FILTER): Promise<Discovery> {
   const found = new Map<string, CardFile>();

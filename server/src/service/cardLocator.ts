@@ -70,6 +70,16 @@ export function isReportedCard(uri: string, text: string): boolean {
   return name.toLowerCase() !== 'readme.md' || hasFrontMatter(text);
 }
 
+const YAML_CARD = /(^|\.)modelcard\.ya?ml$/;
+const MARKDOWN_CARD = /^(README\.md|MODEL_CARD\.md|.+\.modelcard\.md)$/;
+
+/** 'yaml' for a standalone card's file name, 'markdown' for a Markdown card's, undefined for any other name. */
+export function cardNameKind(fileName: string): 'yaml' | 'markdown' | undefined {
+  if (YAML_CARD.test(fileName)) return 'yaml';
+  if (MARKDOWN_CARD.test(fileName)) return 'markdown';
+  return undefined;
+}
+
 /** The file names of section 1 of the card format, as globs (Markdown ones need front matter). */
 export const CARD_FILE_GLOBS = {
   yaml: ['**/*.modelcard.yaml', '**/*.modelcard.yml', '**/modelcard.yaml', '**/modelcard.yml'],

@@ -28,7 +28,7 @@ import type { CardDocument, CardKind, ServiceSettings } from './types';
 import { sizeAboveLimit } from './sizeLimit';
 import type { ParsedCard } from './yamlCard';
 
-export { CARD_FILE_GLOBS, cardKindOf, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
+export { CARD_FILE_GLOBS, cardKindOf, cardNameKind, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
 export { CODES, DIAGNOSTIC_SOURCE, isDiagnosticCode } from './codes';
 export { FIX_ALL_KIND, QUICK_FIX_KIND } from './fixes/codeActions';
 export type { DiagnosticCode } from './codes';
