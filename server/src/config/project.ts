@@ -20,9 +20,17 @@ export interface FileSetup {
   readonly knowledge: ExtendedKnowledge;
 }
 
+interface KnowledgeSet {
+  readonly knowledge: ExtendedKnowledge;
+  readonly service: ModelCardService;
+  readonly texts: ReadonlyMap<string, string>;
+}
+
 export class Project {
   readonly resolver: ConfigResolver;
-  private readonly knowledgeSets = new Map<string, { knowledge: ExtendedKnowledge; service: ModelCardService; texts: Map<string, string> }>();
+  private readonly knowledgeSets = new Map<string, KnowledgeSet>();
+  /** Per configuration resolved, its knowledge set: the extension files are read once, not per card or keystroke. */
+  private readonly setOfConfig = new WeakMap<ResolvedConfig, KnowledgeSet>();
 
   constructor(private readonly base: KnowledgeBase, private readonly options: ResolverOptions) {
     this.resolver = new ConfigResolver(options);
@@ -30,7 +38,19 @@ export class Project {
 
   forFile(absPath: string): FileSetup {
     const config = this.resolver.forFile(absPath);
-    const texts = new Map(config.knowledge.map(file => [file, this.options.readFile(file) ?? '']));
+    let set = this.setOfConfig.get(config);
+    if (!set) {
+      set = this.knowledgeSetOf(config.knowledge);
+      this.setOfConfig.set(config, set);
+    }
+    const findings = new Map(config.findings);
+    for (const [file, list] of set.knowledge.findings) findings.set(file, { text: set.texts.get(file) ?? '', findings: list });
+    return { config, service: set.service, settings: config.settings, findings, knowledge: set.knowledge };
+  }
+
+  /** The knowledge base the extension files make, shared by every configuration naming the same files with the same texts. */
+  private knowledgeSetOf(files: readonly string[]): KnowledgeSet {
+    const texts = new Map(files.map(file => [file, this.options.readFile(file) ?? '']));
     const key = [...texts].map(([file, text]) => `${file}\0${text}`).join('\0\0');
     let set = this.knowledgeSets.get(key);
     if (!set) {
@@ -38,9 +58,7 @@ export class Project {
       set = { knowledge, service: createModelCardService({ knowledge: knowledge.knowledge, origins: knowledge.origins }), texts };
       this.knowledgeSets.set(key, set);
     }
-    const findings = new Map(config.findings);
-    for (const [file, list] of set.knowledge.findings) findings.set(file, { text: set.texts.get(file) ?? '', findings: list });
-    return { config, service: set.service, settings: config.settings, findings, knowledge: set.knowledge };
+    return set;
   }
 
   /** The findings of a configuration file or a knowledge extension itself, as its editor shows them. */
