@@ -4,21 +4,14 @@
  * its file:line:column with exit status 2 while the rest is still checked with the defaults.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { lint, spawnLint, tempTree } from './cli/harness';
+import { ROOT } from './helpers';
 
-const ACME = [
-  'licenses:',
-  '  - id: acme-research-license',
-  '    name: ACME Research License',
-  '    hub: false',
-  "    commercial_use: 'no'",
-  '    credit: required',
-  "    derivatives_keep_terms: 'yes'",
-  '    source: { name: ACME legal, url: https://acme.example/license }',
-  '',
-].join('\n');
+/** A knowledge extension adding one license (test/fixtures/config/acme.knowledge.yaml). */
+const ACME = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'config', 'acme.knowledge.yaml'), 'utf8');
 
 /** A card under the extension's license with a permissive posture: a conflict only the extension's facts reveal. */
 const ACME_CARD = 'license: other\nlicense_name: acme-research-license\nlicense_link: https://acme.example/license\nsts:\n  family: dual-stream-codec\n  licensing: { posture: permissive }\n';

@@ -4,13 +4,15 @@
  * merge of knowledge extensions, each bad input with its diagnostic at the exact key.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkConfigText } from '../server/src/config/configFile';
 import { extendKnowledge } from '../server/src/config/knowledgeExtension';
 import { Project } from '../server/src/config/project';
 import { ConfigResolver } from '../server/src/config/resolve';
 import type { Finding } from '../server/src/service';
-import { documentOf, knowledge } from './helpers';
+import { documentOf, knowledge, ROOT } from './helpers';
 
 /** What a finding covers in its text. */
 const covered = (text: string, finding: Finding) => text.slice(finding.start, finding.end);
@@ -27,17 +29,8 @@ function resolverOver(files: Record<string, string>, options: { roots?: string[]
   });
 }
 
-const LICENSE = [
-  'licenses:',
-  '  - id: acme-research-license',
-  '    name: ACME Research License',
-  '    hub: false',
-  "    commercial_use: 'no'",
-  '    credit: required',
-  "    derivatives_keep_terms: 'yes'",
-  '    source: { name: ACME legal, url: https://acme.example/license }',
-  '',
-].join('\n');
+/** A knowledge extension adding one license (test/fixtures/config/acme.knowledge.yaml). */
+const LICENSE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'config', 'acme.knowledge.yaml'), 'utf8');
 
 describe('the configuration file', () => {
   test('a good file is read whole', () => {

@@ -12,18 +12,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName } from '../../server/src/service';
 import { lint, tempTree } from '../cli/harness';
 import { TestClient } from './lspClient';
+import { ROOT } from '../helpers';
 
-const ACME = [
-  'licenses:',
-  '  - id: acme-research-license',
-  '    name: ACME Research License',
-  '    hub: false',
-  "    commercial_use: 'no'",
-  '    credit: required',
-  "    derivatives_keep_terms: 'yes'",
-  '    source: { name: ACME legal, url: https://acme.example/license }',
-  '',
-].join('\n');
+/** A knowledge extension adding one license (test/fixtures/config/acme.knowledge.yaml). */
+const ACME = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'config', 'acme.knowledge.yaml'), 'utf8');
 
 const CONFIG = 'rules:\n  license.unconfirmed: off\n  latency.unlabeled: error\nignore: [cards/drafts/]\nfiles: ["cards/*.card.yaml"]\nknowledge: [knowledge/acme.knowledge.yaml]\n';
 
