@@ -17,11 +17,12 @@ function writePrebuiltKnowledge() {
   return prebuilt.knowledge;
 }
 
-/** Validates and writes, printing what the knowledge base holds; exits 1 with the loader's message when invalid. */
+/** Validates and writes, printing what the knowledge base holds, and returns it; exits 1 with the loader's message when invalid. */
 function checkKnowledge() {
   try {
     const kb = writePrebuiltKnowledge();
     console.log(`knowledge base: ${kb.families.length} families, ${kb.postures.length} postures, ${kb.subcategories.length} sub-categories, ${kb.licenses.length} licenses, ${kb.models.length} models`);
+    return kb;
   } catch (error) {
     console.error(error.message);
     process.exit(1);

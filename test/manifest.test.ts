@@ -25,3 +25,19 @@ test('the bin and the bundles it names exist after the build', () => {
   assert.ok(fs.existsSync(path.join(ROOT, manifest.main)));
   assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'server.js')));
 });
+
+test('the web extension: a browser entry, its worker server, virtual workspaces, a workspace extension kind', () => {
+  assert.ok(fs.existsSync(path.join(ROOT, manifest.browser)), manifest.browser);
+  assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'browserServer.js')));
+  assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  assert.deepEqual(manifest.extensionKind, ['workspace']);
+  // The browser bundles reach no Node module: a web worker has none (vscode is the editor's API).
+  for (const bundle of [manifest.browser, 'dist/browserServer.js']) {
+    const requires = [...fs.readFileSync(path.join(ROOT, bundle), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map(match => match[1]);
+    assert.deepEqual([...new Set(requires)].filter(name => name !== 'vscode'), [], bundle);
+  }
+});
+
+test('every bin exists after the build', () => {
+  for (const [name, file] of Object.entries(manifest.bin as Record<string, string>)) assert.ok(fs.existsSync(path.join(ROOT, file)), name);
+});

@@ -29,8 +29,8 @@ function expectedFiles(): string[] {
   const schemas = fs.readdirSync(path.join(ROOT, 'schemas')).filter(name => name.endsWith('.yaml'));
   assert.ok(schemas.includes('families.yaml'));
   return [
-    'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md', 'bin/modelcard-lint.js',
-    ...['client', 'server', 'cli'].flatMap(bundle => [`dist/${bundle}.js`, `dist/${bundle}.js.map`]), 'dist/knowledge.json',
+    'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md', 'bin/modelcard-lint.js', 'bin/modelcard-language-server.js',
+    ...['client', 'server', 'cli', 'browserClient', 'browserServer'].flatMap(bundle => [`dist/${bundle}.js`, `dist/${bundle}.js.map`]), 'dist/knowledge.json',
     ...schemas.map(name => `schemas/${name}`), 'schemas/modelcard.schema.json', 'schemas/modelcards.config.schema.json',
     'schemas/knowledge-extension.schema.json',
   ].sort();
@@ -212,7 +212,7 @@ describe('the packaged .vsix', () => {
   test('holds the bundles and the knowledge base under extension/, and no sources or tests', () => {
     const names = [...entries.keys()];
     for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/server.js',
-      'extension/dist/client.js', 'extension/dist/cli.js', 'extension/schemas/families.yaml', 'extension/images/icon.png']) {
+      'extension/dist/client.js', 'extension/dist/browserClient.js', 'extension/dist/browserServer.js', 'extension/dist/cli.js', 'extension/schemas/families.yaml', 'extension/images/icon.png']) {
       assert.ok(names.includes(name), `${name} in the .vsix`);
     }
     for (const name of names) {
