@@ -117,7 +117,7 @@ describe('the language server in Neovim (a real third-party LSP client)', { skip
   });
 
   for (const card of CARDS) {
-    test(`${card.from}: Neovim receives the CLI's diagnostics, our hover and quick fixes, and a fix applied re-checks`, async () => {
+    test(`${card.from}: Neovim receives the CLI's diagnostics, our hover and quick fixes, and a fix applied re-checks`, async t => {
       const file = path.join(dir, card.to);
       const text = fs.readFileSync(file, 'utf8');
       const line = text.split('\n').findIndex(l => l.startsWith(`${card.hoverKey}:`));
@@ -132,6 +132,7 @@ describe('the language server in Neovim (a real third-party LSP client)', { skip
       assert.equal(seen.filetype, card.to.endsWith('.md') ? 'markdown' : 'yaml');
       assert.deepEqual(seen.diagnostics.map(summary).sort(), expected.map(d => asNeovim(text, d)).sort());
       assert.ok(seen.diagnostics.every(d => d.source === 'sts-model-cards'));
+      t.diagnostic(`Neovim ${'version' in nvim ? nvim.version : ''} stored ${seen.diagnostics.length} diagnostics (${[...new Set(seen.diagnostics.map(d => d.code))].join(', ') || 'none'}); quick fixes at the first: ${seen.actions?.map(a => a.title).join('; ') ?? 'none'}${seen.fixed_code ? `; after applying the first, ${seen.after_fix!.length} diagnostics` : ''}`);
 
       // The same requests from our own protocol client, on the same text.
       const uri = pathToFileURL(file).href;
