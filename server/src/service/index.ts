@@ -26,7 +26,10 @@ import { checkSchema } from './schemaCheck';
 import { applySuppressions } from './suppressions';
 import type { CardDocument, CardKind, ServiceSettings } from './types';
 import { sizeAboveLimit } from './sizeLimit';
-import type { ParsedCard } from './yamlCard';
+import { keySpan, ParsedCard } from './yamlCard';
+import { summarizeCard, CardSummary } from './landscape/cardSummary';
+import { buildLandscape, LandscapeCard, LandscapeOptions } from './landscape/landscape';
+import type { Landscape } from './landscape/types';
 
 export { CARD_FILE_GLOBS, cardKindOf, cardNameKind, hasFrontMatter, isReportedCard, locateCard } from './cardLocator';
 export { CODES, DIAGNOSTIC_SOURCE, isDiagnosticCode } from './codes';
@@ -36,6 +39,10 @@ export { severityName, toDiagnostics } from './findings';
 export type { Finding, Span } from './findings';
 export type { CardDocument, CardKind, ServiceSettings, SeverityName, SeverityOverride } from './types';
 export { DEFAULT_MAX_FILE_SIZE_KB } from './types';
+export type { CardSummary } from './landscape/cardSummary';
+export type { LandscapeCard, LandscapeOptions } from './landscape/landscape';
+export type * from './landscape/types';
+export { UNSTATED_POSTURE } from './landscape/types';
 
 const RULES: readonly Rule[] = [
   stsMissing, licenseMissing, hubLicenseIds,
@@ -62,6 +69,10 @@ export interface ModelCardService {
   fixAll(document: CardDocument, settings?: ServiceSettings): TextEdit[];
   /** Drops what the service keeps for a closed document. */
   forget(uri: string): void;
+  /** What the landscape needs of a card: its placement, licenses, lineage and conflicts (undefined when it is no card). */
+  summarize(document: CardDocument, settings?: ServiceSettings): CardSummary | undefined;
+  /** The map of the field: the known models and these cards, by family and posture, with lineage. */
+  landscape(cards: readonly LandscapeCard[], options?: LandscapeOptions): Landscape;
 }
 
 export interface ServiceOptions {
@@ -138,6 +149,18 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
       ? codeActionProvider.codeActions(document, range, diagnostics, { only })
       : [],
     fixAll: (document, settings) => small(document, settings) ? codeActionProvider.fixAll(document, settings) : [],
+    summarize(document, settings) {
+      const cardFindings = findings(document, settings);
+      if (!small(document, settings)) return undefined;
+      const { located, card, text } = documents.get(document);
+      if (located.kind === 'unclosed-front-matter' || (located.kind !== 'no-front-matter' && !card)) return undefined;
+      const bodyStart = located.kind === 'front-matter' ? located.close.end : located.kind === 'no-front-matter' ? 0 : text.length;
+      const stsKey = card ? keySpan(card, ['sts']) : undefined;
+      return summarizeCard(index, {
+        uri: document.uri, value: card?.value, findings: cardFindings, body: text.slice(bodyStart), stsOffset: stsKey?.start, settings,
+      });
+    },
+    landscape: (cards, landscapeOptions) => buildLandscape(index, cards, landscapeOptions),
     forget: uri => documents.forget(uri),
   };
 }
