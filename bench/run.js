@@ -3,7 +3,7 @@
  * `npm run bench` (full) and `npm run bench -- --quick` (CI: small, < 60 s, asserts nothing about
  * time). Prints a table and writes bench/results.json. See bench/README.md.
  *
- * Options: --quick, --seed=N, --rounds=N (in-process rounds per case), --skip-protocol, --skip-scale,
+ * Options: --quick, --seed=N, --rounds=N (in-process rounds per case), --skip-protocol, --skip-scale, --skip-landscape,
  * --out=FILE.
  */
 const fs = require('node:fs');
@@ -13,6 +13,7 @@ const { generateCard } = require('./generate');
 const { loadOurs, loadAnchor, measureCase, summarize, frontMatterOf } = require('./inprocess');
 const protocol = require('./protocol');
 const scale = require('./scale');
+const { measureLandscape } = require('./landscape');
 
 const args = process.argv.slice(2);
 const flag = name => args.includes(`--${name}`);
@@ -22,8 +23,8 @@ const SEED = Number(option('seed', 20250601));
 const OUT = path.resolve(option('out', path.join(__dirname, 'results.json')));
 
 const CONFIG = QUICK
-  ? { sizes: [300, 3000], rounds: 5, warmup: 2, coldRuns: 1, edits: 20, scale: [200], open: 100 }
-  : { sizes: [300, 3000, 10000], rounds: 25, warmup: 8, coldRuns: 5, edits: 200, scale: [1000, 10000], open: 1000 };
+  ? { sizes: [300, 3000], rounds: 5, warmup: 2, coldRuns: 1, edits: 20, scale: [200], open: 100, landscape: { cards: 200, rounds: 2 } }
+  : { sizes: [300, 3000, 10000], rounds: 25, warmup: 8, coldRuns: 5, edits: 200, scale: [1000, 10000], open: 1000, landscape: { cards: 1000, rounds: 5 } };
 if (option('rounds')) CONFIG.rounds = Number(option('rounds'));
 
 const TARGETS = {
@@ -34,6 +35,7 @@ const TARGETS = {
   debounceMaxMs: 50,
   coldStartShareMax: 0.5,
   tenThousandCardsMs: 10000,
+  landscapeThousandCardsMs: 1000,
   openCardsRssMB: 150,
 };
 
@@ -145,6 +147,13 @@ async function main() {
     console.log(`\nour server with ${CONFIG.open} cards open: RSS ${fmt(open.after.rssMB, 1)} MB (peak ${fmt(open.after.hwmMB, 1)} MB; ${fmt(open.before.rssMB, 1)} MB before opening), all diagnosed in ${fmt(open.settledMs, 0)} ms`);
   }
 
+  // 4. The landscape of many cards, against linting them in the same process.
+  if (!flag('skip-landscape')) {
+    results.landscape = measureLandscape(ours, CONFIG.landscape.cards, SEED, CONFIG.landscape.rounds);
+    const l = results.landscape;
+    console.log(`\nLandscape of ${l.cards} cards (summaries + placement + SVG, median of ${l.rounds} rounds): ${fmt(l.landscapeMs, 0)} ms; validating the same cards: ${fmt(l.lintMs, 0)} ms; ratio ${fmt(l.ratio)} (${l.placed} placed, ${l.unplaced} unplaced, ${l.edges} edges, SVG ${fmt(l.svgKB, 0)} KB)`);
+  }
+
   // Targets, as ratios from this run.
   const at = name => results.cases.find(r => r.name === name);
   const checks = [];
@@ -180,6 +189,10 @@ async function main() {
     }
     const rss = results.scale.open.after.rssMB;
     if (results.scale.open.cards === 1000) check('1,000 open cards < 150 MB', rss, rss < TARGETS.openCardsRssMB, 'RSS of dist/server.js');
+  }
+  if (results.landscape?.cards === 1000) {
+    const l = results.landscape;
+    check('landscape of 1,000 cards < 1 s', l.landscapeMs / 1000, l.landscapeMs < TARGETS.landscapeThousandCardsMs, `${fmt(l.ratio)}× validating the same cards (${fmt(l.lintMs, 0)} ms)`);
   }
   results.checks = checks;
   results.elapsedS = (Date.now() - started) / 1000;

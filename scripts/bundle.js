@@ -24,6 +24,8 @@ Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserClient.js', external: ['vscode'] }),
+  // The landscape view's script, in the webview page (client/webview).
+  esbuild.build({ ...browser, format: 'iife', entryPoints: ['client/webview/landscape.ts'], outfile: 'dist/landscapeWebview.js' }),
   esbuild.build({
     ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browserServer.js',
     define: { STS_KNOWLEDGE: JSON.stringify(knowledge), STS_VERSION: JSON.stringify(version) },

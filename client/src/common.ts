@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { CARD_FILE_GLOBS, hasFrontMatter } from '../../server/src/service/cardLocator';
+import { LandscapePanel } from './landscape/landscapePanel';
 
 export const SECTION = 'modelCards';
 
@@ -120,6 +121,18 @@ export function activateClient(context: vscode.ExtensionContext, host: ClientHos
       if (client && event.affectsConfiguration(`${SECTION}.filePatterns`)) void restartClient(context, host);
     }),
     vscode.commands.registerCommand('modelCards.showOutput', () => output?.show(true)),
+    vscode.commands.registerCommand('modelCards.showLandscape', () => {
+      LandscapePanel.show(context, {
+        client: async () => {
+          await startClient(context, host);
+          return client!;
+        },
+        cardPatterns: filePatterns,
+        log: message => output?.appendLine(message),
+      });
+    }),
+    // What the landscape view last drew, as its webview reported it: for the editor tests.
+    vscode.commands.registerCommand('modelCards.landscapeState', () => LandscapePanel.active?.rendered),
     vscode.commands.registerCommand('modelCards.restartServer', () => restartClient(context, host)),
     { dispose: () => void (client && stopClient(client)) },
   );

@@ -13,6 +13,8 @@
 //   hover.png          the hover on `dual-stream-codec` in good/personaplex.modelcard.yaml
 //   hover-conflict.png the hover on `cc-by-nc-4.0` in bad/conflicts.modelcard.yaml (diagnostics + info)
 //   quickfix.png       the code-action menu (Ctrl+.) on `Apache-2.0` in bad/typos.modelcard.yaml
+//   landscape-light.png, landscape-dark.png
+//                      the STS Landscape view (its webview), in the light and the dark theme
 // With --review, more views (the hover and quick fixes on other tokens, all problems) go to the
 // logs folder for judging the messages; they are not meant for the docs.
 // Waits poll the page (squiggles, rows, hover) rather than sleeping; only short settles follow.
@@ -213,6 +215,52 @@ async function shot(page, file) {
   log(`wrote ${path.relative(ROOT, file)}`);
 }
 
+/** The frame of the landscape webview, once it has drawn its map. */
+async function landscapeFrame(page) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const drawn = await frame.evaluate(() => document.querySelectorAll('#map svg [data-model-id]').length).catch(() => 0);
+      if (drawn > 0) return frame;
+    }
+    await sleep(200);
+  }
+  throw new Error(`the landscape view drew no chips within ${STEP_TIMEOUT_MS} ms`);
+}
+
+/** Runs a command by its title from the Command Palette (F1). */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(`>${title}`);
+  await page.waitForFunction(wanted => {
+    const focused = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+    return focused && (focused.textContent || '').includes(wanted);
+  }, title, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+async function takeLandscapeShots(page, out, ctx) {
+  await step('closing the editors and the side bar', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  });
+  await step('opening the STS Landscape view', async () => {
+    await runCommand(page, 'STS Model Cards: Show STS Landscape');
+    await landscapeFrame(page);
+  });
+  await shot(page, path.join(out, 'landscape-light.png'));
+  await step('switching to the dark theme', async () => {
+    const file = path.join(ctx.userDataDir, 'User', 'settings.json');
+    fs.writeFileSync(file, `${JSON.stringify({ ...USER_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2)}\n`);
+    await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: STEP_TIMEOUT_MS });
+    await landscapeFrame(page);
+  });
+  await shot(page, path.join(out, 'landscape-dark.png'));
+}
+
 async function takeScreenshots(page, out) {
   await step('waiting for the workbench', () => waitForWorkbench(page));
 
@@ -351,6 +399,7 @@ async function main() {
     browserLog.write(`opening ${url}\n`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
     await takeScreenshots(page, options.out);
+    await takeLandscapeShots(page, options.out, ctx);
     if (options.review) await takeReviewShots(page, logsDir);
   } catch (error) {
     if (page) await page.screenshot({ path: path.join(logsDir, 'failed.png'), timeout: 10000 }).catch(() => {});

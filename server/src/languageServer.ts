@@ -15,7 +15,8 @@ import { Connection, DidChangeWatchedFilesNotification, TextDocuments, TextDocum
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
-import { cardNameKind, FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
+import { cardNameKind, FIX_ALL_KIND, isReportedCard, LandscapeCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
+import { LANDSCAPE_METHOD, LandscapeParams } from './landscapeRequest';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { EditorSettings, mergeSettings, readSettings } from './settings';
 
@@ -202,6 +203,28 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     const card = cardDocument(params.textDocument.uri);
     return card ? card.setup.service.complete(card.document, params.position, card.setup.settings) : null;
   });
+
+  connection.onRequest(LANDSCAPE_METHOD, async (params: LandscapeParams) => {
+    const cards: LandscapeCard[] = [];
+    for (const card of params.cards ?? []) {
+      const absPath = host.pathOf(card.uri);
+      if (absPath !== undefined && host.prepare) await host.prepare(absPath, project);
+      // The editor's text of an open card, unsaved changes included.
+      const document = documents.get(card.uri) ?? TextDocument.create(card.uri, /\.(md|markdown)$/i.test(card.uri) ? 'markdown' : 'yaml', 0, card.text);
+      const setup = setupOf(document);
+      if (!setup.isCard) continue;
+      const summary = setup.service.summarize(document, setup.settings);
+      if (summary) cards.push({ summary, label: labelOf(card.uri, absPath) });
+    }
+    return project.forFile(roots[0] !== undefined ? path.join(roots[0], 'modelcards.landscape') : '/untitled').service.landscape(cards, { knownModels: params.knownModels !== false });
+  });
+
+  /** A card as people name it: its path in the workspace folder that holds it. */
+  function labelOf(uri: string, absPath: string | undefined): string {
+    const root = absPath === undefined ? undefined : roots.find(folder => !path.relative(folder, absPath).startsWith('..'));
+    if (root !== undefined && absPath !== undefined) return path.relative(root, absPath).split(path.sep).join('/');
+    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -11,6 +11,7 @@ import { checkFile, CheckOptions, loadProject } from './check';
 import { configReports, printConfig } from './configReport';
 import { discover, errorMessage } from './discover';
 import { createFixPass } from './fix';
+import { runLandscape } from './landscape';
 import { checkInParallel, Delivery, runWorkerIfAsked, someFileListedTwice, workerCount } from './parallel';
 import { jsonWriter } from './formatJson';
 import { sarifWriter } from './formatSarif';
@@ -50,6 +51,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // A subcommand; a card or directory called `landscape` is named `./landscape`.
+  if (argv[0] === 'landscape') return runLandscape(argv.slice(1), io);
   const { options, errors } = parseArgs(argv);
   if (options.help) {
     io.stdout(USAGE);

@@ -29,15 +29,15 @@ export function buildLandscape(index: KnowledgeIndex, cards: readonly LandscapeC
 
   const place = (model: Omit<LandscapeModel, 'family' | 'familyFrom' | 'posture' | 'postureFrom'> & Partial<LandscapeModel>) => {
     if (model.family && model.familyFrom) {
-      models.push({ ...model, family: model.family, familyFrom: model.familyFrom, posture: model.posture ?? UNSTATED_POSTURE, postureFrom: model.postureFrom ?? 'none' });
+      models.push(definedOnly({ ...model, family: model.family, familyFrom: model.familyFrom, posture: model.posture ?? UNSTATED_POSTURE, postureFrom: model.postureFrom ?? 'none' }));
       return;
     }
-    unplaced.push({
+    unplaced.push(definedOnly({
       id: model.id, name: model.name, card: model.card, knownId: model.knownId, posture: model.posture,
       reason: model.card
         ? 'No architecture family: the card does not state one, and nothing in it (its text, its base model) points to one.'
         : 'No architecture family: the sources do not disclose the architecture.',
-    });
+    }));
   };
 
   const includeKnown = options.knownModels !== false;
@@ -108,6 +108,11 @@ function fromCard({ summary, label }: LandscapeCard, known: KnownModel | undefin
     released: summary.released ?? base?.released,
     conflicts: summary.conflicts,
   };
+}
+
+/** The object without its undefined properties: the landscape is data that travels as JSON, and reads the same on both sides. */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The posture a weights license implies: permissive when it allows commercial use, non-commercial when it forbids it. */
