@@ -14,7 +14,10 @@
 //   hover-conflict.png the hover on `cc-by-nc-4.0` in bad/conflicts.modelcard.yaml (diagnostics + info)
 //   quickfix.png       the code-action menu (Ctrl+.) on `Apache-2.0` in bad/typos.modelcard.yaml
 //   landscape-light.png, landscape-dark.png
-//                      the STS Landscape view (its webview), in the light and the dark theme
+//                      the STS Landscape view (its webview): fitted to the view in the light theme,
+//                      at its natural size in the dark theme
+//   landscape-known.png  docs/images/landscape-known.svg (modelcard-lint landscape) as a picture:
+//                      the Marketplace does not show SVG in a README
 // With --review, more views (the hover and quick fixes on other tokens, all problems) go to the
 // logs folder for judging the messages; they are not meant for the docs.
 // Waits poll the page (squiggles, rows, hover) rather than sleeping; only short settles follow.
@@ -242,7 +245,7 @@ async function runCommand(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
 
-async function takeLandscapeShots(page, out, ctx) {
+async function takeLandscapeShots(page, out) {
   await step('closing the editors and the side bar', async () => {
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
@@ -251,10 +254,26 @@ async function takeLandscapeShots(page, out, ctx) {
     await runCommand(page, 'STS Model Cards: Show STS Landscape');
     await landscapeFrame(page);
   });
+  // The whole map first (Fit to width), then, in the dark theme, at its natural size.
+  await step('Fit to width', async () => {
+    const frame = await landscapeFrame(page);
+    await frame.click('#fit');
+    await frame.waitForFunction(() => document.getElementById('map')?.classList.contains('fit'), undefined, { timeout: STEP_TIMEOUT_MS });
+  });
   await shot(page, path.join(out, 'landscape-light.png'));
-  await step('switching to the dark theme', async () => {
-    const file = path.join(ctx.userDataDir, 'User', 'settings.json');
-    fs.writeFileSync(file, `${JSON.stringify({ ...USER_SETTINGS, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2)}\n`);
+  await step('Actual size', async () => {
+    const frame = await landscapeFrame(page);
+    await frame.click('#fit');
+  });
+  await step('switching to the dark theme (Preferences: Color Theme, Ctrl+K Ctrl+T)', async () => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await input.fill('Dark Modern');
+    await page.waitForFunction(() => /Dark Modern/.test(document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent || ''),
+      undefined, { timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: STEP_TIMEOUT_MS });
     await landscapeFrame(page);
   });
@@ -399,7 +418,14 @@ async function main() {
     browserLog.write(`opening ${url}\n`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
     await takeScreenshots(page, options.out);
-    await takeLandscapeShots(page, options.out, ctx);
+    await takeLandscapeShots(page, options.out);
+    await step('drawing docs/images/landscape-known.svg as a PNG', async () => {
+      const svgPage = await browser.newPage({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
+      await svgPage.setContent(fs.readFileSync(path.join(ROOT, 'docs', 'images', 'landscape-known.svg'), 'utf8'));
+      await svgPage.locator('svg').first().screenshot({ path: path.join(options.out, 'landscape-known.png') });
+      await svgPage.close();
+      log(`wrote ${path.relative(ROOT, path.join(options.out, 'landscape-known.png'))}`);
+    });
     if (options.review) await takeReviewShots(page, logsDir);
   } catch (error) {
     if (page) await page.screenshot({ path: path.join(logsDir, 'failed.png'), timeout: 10000 }).catch(() => {});

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANDSCAPE_METHOD, LandscapeParams } from '../../../server/src/landscapeRequest';
 import { FromWebview, LandscapeSchema, ToWebview } from './messages';
+import { landscapeWebviewHtml } from './webviewHtml';
 
 /** More cards than this are not read: the view is for a repository's cards, not a crawl. */
 const MAX_CARDS = 2000;
@@ -127,25 +128,7 @@ export class LandscapePanel {
     const webview = this.panel.webview;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'landscapeWebview.js'));
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map(byte => byte.toString(16).padStart(2, '0')).join('');
-    // Nothing but our script (by nonce) and the styles it marks with the same nonce.
-    const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:; font-src ${webview.cspSource};`;
-    return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>STS Landscape</title>
-<style nonce="${nonce}">
-  body { margin: 0; padding: 12px; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); }
-  #status { margin: 0 0 8px; opacity: 0.8; }
-  #map svg { max-width: none; }
-  [data-card-uri] { cursor: pointer; }
-  [data-card-uri]:focus { outline: 2px solid var(--vscode-focusBorder); }
-</style></head>
-<body>
-<p id="status" role="status">Reading the workspace's model cards…</p>
-<div id="map"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body></html>`;
+    return landscapeWebviewHtml({ nonce, scriptUri: script.toString(), cspSource: webview.cspSource });
   }
 
   private dispose(): void {
