@@ -5,7 +5,7 @@
  * along it, and back in), and takes the route that crosses the fewest chips, then the shortest.
  * Ends sharing a chip's side are spread along it; loops sharing a band get lanes of their own.
  */
-import { bezierAt, inside, Point, Rect } from './geometry';
+import { bezierAt, Point, Rect, RectIndex } from './geometry';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -36,17 +36,22 @@ const SAMPLES_PER_SEGMENT = 16;
 const horizontal = (side: Side) => side === 'left' || side === 'right';
 
 export function routeEdges(pairs: readonly { from: number; to: number }[], chips: readonly Rect[], band: Band): Route[] {
-  const sides = pairs.map(({ from, to }) => bestSides(from, to, chips, band));
+  const index = new RectIndex(chips);
+  const route = (from: number, fromSide: Side, fromOffset: number, to: number, toSide: Side, toOffset: number, lane: number | undefined) =>
+    routeBetween(chips, index, from, fromSide, fromOffset, to, toSide, toOffset, lane);
+  const sides = pairs.map(({ from, to }) => bestSides(from, to, chips, band, route));
   const offsets = spreadEnds(pairs, sides, chips);
   const lanes = assignLanes(pairs, sides, offsets, chips, band);
   return pairs.map(({ from, to }, i) => {
     const lane = lanes[i];
-    const routed = route(chips, from, sides[i]![0], offsets[i]!.from, to, sides[i]![1], offsets[i]!.to, lane?.at);
+    const routed = route(from, sides[i]![0], offsets[i]!.from, to, sides[i]![1], offsets[i]!.to, lane?.at);
     return lane ? { ...routed, lane: { axis: horizontal(sides[i]![0]) ? 'x' : 'y', band: lane.band, count: lane.count } } : routed;
   });
 }
 
-function bestSides(from: number, to: number, chips: readonly Rect[], band: Band): [Side, Side] {
+type RouteFn = (from: number, fromSide: Side, fromOffset: number, to: number, toSide: Side, toOffset: number, lane: number | undefined) => Route;
+
+function bestSides(from: number, to: number, chips: readonly Rect[], band: Band, route: RouteFn): [Side, Side] {
   const a = chips[from]!, b = chips[to]!;
   const candidates: [Side, Side][] = [];
   if (b.x >= a.x + a.width) candidates.push(['right', 'left']);
@@ -58,7 +63,7 @@ function bestSides(from: number, to: number, chips: readonly Rect[], band: Band)
   let chosenScore = Infinity;
   for (const [fromSide, toSide] of candidates) {
     const lanes = sharedBand(band, from, fromSide, to, toSide);
-    const candidate = route(chips, from, fromSide, 0, to, toSide, 0, lanes && middle(lanes));
+    const candidate = route(from, fromSide, 0, to, toSide, 0, lanes && middle(lanes));
     const score = candidate.hidden * 1000 + length(candidate);
     if (score < chosenScore) [chosen, chosenScore] = [[fromSide, toSide], score];
   }
@@ -154,7 +159,7 @@ const line = (p0: Point, p1: Point): Segment => ({
   p0, p1, c1: { x: p0.x + (p1.x - p0.x) / 3, y: p0.y + (p1.y - p0.y) / 3 }, c2: { x: p0.x + (2 * (p1.x - p0.x)) / 3, y: p0.y + (2 * (p1.y - p0.y)) / 3 },
 });
 
-function route(chips: readonly Rect[], from: number, fromSide: Side, fromOffset: number, to: number, toSide: Side, toOffset: number, lane: number | undefined): Route {
+function routeBetween(chips: readonly Rect[], index: RectIndex, from: number, fromSide: Side, fromOffset: number, to: number, toSide: Side, toOffset: number, lane: number | undefined): Route {
   const start = anchor(chips[from]!, fromSide, fromOffset);
   const end = anchor(chips[to]!, toSide, toOffset);
   const segments = lane !== undefined ? alongLane(start, end, fromSide, lane) : facing(start, end, fromSide, toSide);
@@ -163,7 +168,7 @@ function route(chips: readonly Rect[], from: number, fromSide: Side, fromOffset:
     for (let i = 1; i < SAMPLES_PER_SEGMENT; i++) {
       const point = bezierAt(segment.p0, segment.c1, segment.c2, segment.p1, i / SAMPLES_PER_SEGMENT);
       // Strictly inside a chip by more than a pixel: running along a chip's own side does not count.
-      if (chips.some(chip => inside(point, chip, -1))) hidden++;
+      if (index.hits(point, -1)) hidden++;
     }
   }
   return { start, end, fromSide, toSide, segments, hidden };

@@ -43,3 +43,42 @@ export function bezierAt(p0: Point, c1: Point, c2: Point, p1: Point, t: number):
   const a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
   return { x: a * p0.x + b * c1.x + c * c2.x + d * p1.x, y: a * p0.y + b * c1.y + c * c2.y + d * p1.y };
 }
+
+/**
+ * Rectangles bucketed on a coarse grid, so "is this point under any chip?" looks at the few chips
+ * near the point instead of all of them (edge routing asks it for every sample of every route).
+ */
+export class RectIndex {
+  private readonly buckets = new Map<number, Rect[]>();
+
+  constructor(rects: readonly Rect[], private readonly cell = 96) {
+    for (const rect of rects) {
+      for (let gx = Math.floor(rect.x / cell); gx <= Math.floor((rect.x + rect.width) / cell); gx++) {
+        for (let gy = Math.floor(rect.y / cell); gy <= Math.floor((rect.y + rect.height) / cell); gy++) {
+          const key = RectIndex.key(gx, gy);
+          const bucket = this.buckets.get(key);
+          if (bucket) bucket.push(rect);
+          else this.buckets.set(key, [rect]);
+        }
+      }
+    }
+  }
+
+  /** Whether the point is inside some rectangle (by `margin`, as `inside`; a margin below the cell size). */
+  hits(point: Point, margin = 0): boolean {
+    const bucket = this.buckets.get(RectIndex.key(Math.floor(point.x / this.cell), Math.floor(point.y / this.cell)));
+    if (bucket?.some(rect => inside(point, rect, margin))) return true;
+    if (margin <= 0) return false;
+    // A positive margin reaches into the neighbouring cells.
+    for (const [dx, dy] of [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [-1, 1], [1, -1], [1, 1]] as const) {
+      const near = this.buckets.get(RectIndex.key(Math.floor((point.x + dx * margin) / this.cell), Math.floor((point.y + dy * margin) / this.cell)));
+      if (near?.some(rect => inside(point, rect, margin))) return true;
+    }
+    return false;
+  }
+
+  private static key(gx: number, gy: number): number {
+    // Layouts stay far below 2^20 cells in each direction.
+    return (gx + 0x80000) * 0x100000 + (gy + 0x80000);
+  }
+}
