@@ -58,6 +58,11 @@ function explicitSettings(): Record<string, unknown> {
   return explicit;
 }
 
+/** Whether to check the cards that are not open: on unless the user turned it off (a server-side switch, not a card setting). */
+function workspaceDiagnostics(): boolean {
+  return vscode.workspace.getConfiguration(SECTION, null).get<boolean>('workspaceDiagnostics', true);
+}
+
 /** A card is open: a standalone card by name, or a Markdown card by name and front matter. */
 function isCard(host: ClientHost, document: vscode.TextDocument): boolean {
   if (vscode.languages.match(cardSelector(host), document) === 0) return false;
@@ -71,16 +76,17 @@ async function startClient(context: vscode.ExtensionContext, host: ClientHost): 
     documentSelector: documentSelector(host),
     synchronize: {
       configurationSection: SECTION,
-      // Configuration and knowledge files changed on disk (a checkout, another editor) re-check the cards.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      // Configuration and knowledge files changed on disk (a checkout, another editor) re-check the
+      // cards; cards changed, created or deleted update the workspace's problems.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md}'),
     },
-    initializationOptions: { settings: explicitSettings() },
+    initializationOptions: { settings: explicitSettings(), workspaceDiagnostics: workspaceDiagnostics() },
     outputChannel: output,
     middleware: {
       workspace: {
         // The server asks for `modelCards`: it gets what the user set, not the defaults.
         configuration: (params, token, next) => params.items.some(item => item.section === SECTION)
-          ? params.items.map(item => (item.section === SECTION ? explicitSettings() : null))
+          ? params.items.map(item => (item.section === SECTION ? { ...explicitSettings(), workspaceDiagnostics: workspaceDiagnostics() } : null))
           : next(params, token),
       },
     },

@@ -11,7 +11,8 @@
  */
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { Connection, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { Connection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { WorkspaceCards } from './workspaceCards';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
@@ -32,6 +33,12 @@ export interface ServerHost {
   prepare?(absPath: string, project: Project): Promise<void>;
   /** Files changed on disk: forget what was read of them. */
   filesChanged?(): void;
+  /** Reading the workspace's files (Node): lets the server check the cards that are not open. */
+  readonly workspace?: {
+    listCards(roots: readonly string[], project: Project): Promise<readonly string[]>;
+    readText(absPath: string): string | undefined;
+    uriOf(absPath: string): string;
+  };
 }
 
 export function startLanguageServer(connection: Connection, host: ServerHost, version: string): void {
@@ -43,6 +50,27 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
   let roots: string[] = [];
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
+  // Off unless the client asks (VS Code's client sends modelCards.workspaceDiagnostics, default on).
+  let workspaceDiagnosticsAsked = false;
+  const workspace = host.workspace && new WorkspaceCards(connection, {
+    listCards: () => host.workspace!.listCards(roots, project),
+    readText: absPath => host.workspace!.readText(absPath),
+    uriOf: absPath => host.workspace!.uriOf(absPath),
+    isOpen: uri => documents.get(uri) !== undefined,
+    setupOf: document => setupOf(document),
+  });
+  /** Turns the background check of unopened cards on or off, as the settings now say. */
+  function applyWorkspaceDiagnostics(): void {
+    if (!workspace) return;
+    const on = editorSettings.workspaceDiagnostics ?? workspaceDiagnosticsAsked;
+    if (on && !workspace.enabled) {
+      workspace.enabled = true;
+      workspace.rescan();
+    } else if (!on && workspace.enabled) {
+      workspace.disable();
+    }
+  }
+
   const newProject = () => host.createProject(roots, absPath => documents.all().find(document => host.pathOf(document.uri) === absPath)?.getText(), connection);
   let project: Project = newProject();
 
@@ -52,8 +80,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     roots = (params.workspaceFolders ?? []).flatMap(folder => host.pathOf(folder.uri) ?? []);
     if (roots.length === 0 && params.rootUri) roots = [host.pathOf(params.rootUri) ?? []].flat();
     project = newProject();
-    const fromOptions = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (fromOptions !== undefined) editorSettings = readSettings(fromOptions);
+    const options = params.initializationOptions as { settings?: unknown; workspaceDiagnostics?: unknown } | undefined;
+    if (options?.settings !== undefined) editorSettings = readSettings(options.settings);
+    workspaceDiagnosticsAsked = options?.workspaceDiagnostics === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,10 +100,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     // Clients that watch files for servers (not VS Code's, which synchronize.fileEvents covers) are asked to.
     if (watchDynamically) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }],
+        watchers: [{ globPattern: '**/*.{yaml,yml,md}' }],
       }).catch(() => undefined);
     }
     if (pullSettings) await refreshSettings();
+    else applyWorkspaceDiagnostics();
   });
 
   async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -82,6 +112,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     editorSettings = readSettings(raw);
     connection.console.log(`editor settings: ${JSON.stringify(editorSettings)}`);
     recheckAll();
+    applyWorkspaceDiagnostics();
   }
 
   connection.onDidChangeConfiguration(change => {
@@ -89,11 +120,19 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     refreshSettings(pushed).catch(error => connection.console.error(`reading settings failed: ${String(error)}`));
   });
 
-  // A configuration or knowledge file changed on disk: read everything again.
+  // A configuration or knowledge file changed on disk: read everything again. A card changed,
+  // created or deleted: check it again, or let its problems go.
   connection.onDidChangeWatchedFiles(change => {
     if (change.changes.some(event => projectFileKind(host.pathOf(event.uri), project) !== undefined || isConfigName(event.uri))) {
       host.filesChanged?.();
       projectChanged();
+      return;
+    }
+    if (!workspace?.enabled) return;
+    for (const event of change.changes) {
+      const absPath = host.pathOf(event.uri);
+      if (event.type === FileChangeType.Deleted || absPath === undefined) workspace.forget(event.uri);
+      else if (!documents.get(event.uri)) workspace.check(absPath);
     }
   });
 
@@ -101,6 +140,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     project = newProject();
     cache.clear();
     recheckAll();
+    if (workspace?.enabled) workspace.rescan();
   }
 
   function recheckAll(): void {
@@ -179,6 +219,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // Closing an edited configuration without saving brings back the one on disk.
     if (projectFileKind(host.pathOf(event.document.uri), project) !== undefined) projectChanged();
+    // A card closed unsaved: its problems are those of the file on disk again.
+    else if (workspace?.enabled && host.pathOf(event.document.uri) !== undefined) workspace.check(host.pathOf(event.document.uri)!);
   });
 
   /** Only cards get answers: a plain README.md the client happened to send gets none. */

@@ -3,9 +3,10 @@
  * `--node-ipc`, `--socket=N`), as vscode-languageserver reads it; the project reads the disk.
  * The wiring itself is languageServer.ts, shared with the browser build (browserServer.ts).
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createNodeProject } from './config/nodeProject';
+import { createNodeProject, readTextFile } from './config/nodeProject';
+import { discover } from './cli/discover';
 import { loadShippedKnowledgeBase } from './knowledge/load';
 import { uriToProjectPath } from './uriPaths';
 import { startLanguageServer } from './languageServer';
@@ -25,4 +26,15 @@ startLanguageServer(createConnection(ProposedFeatures.all), {
     }
   },
   createProject: (roots, openText) => createNodeProject(knowledge, { roots, openText }),
+  workspace: {
+    async listCards(roots, project) {
+      const found = await discover(roots, roots[0] ?? process.cwd(), {
+        isIgnored: (absPath, isDirectory) => project.resolver.forFile(absPath).isIgnored(absPath, isDirectory),
+        isCardFile: absPath => project.resolver.forFile(absPath).isCardFile(absPath),
+      });
+      return found.files.map(file => file.absPath);
+    },
+    readText: readTextFile,
+    uriOf: absPath => pathToFileURL(absPath).href,
+  },
 }, packageInfo().version);

@@ -10,6 +10,8 @@ import { isDiagnosticCode, ServiceSettings, SeverityOverride } from './service';
 export interface EditorSettings extends ServiceSettings {
   /** More files to treat as cards (`modelCards.filePatterns`), as globs over the file's path. */
   readonly filePatterns?: readonly string[];
+  /** Check the workspace's cards that are not open (`modelCards.workspaceDiagnostics`). */
+  readonly workspaceDiagnostics?: boolean;
 }
 
 const SEVERITIES = new Set<SeverityOverride>(['error', 'warning', 'information', 'hint', 'off']);
@@ -29,6 +31,7 @@ export function readSettings(raw: unknown): EditorSettings {
   const rawLimit = section.maxFileSizeKb;
   if (typeof rawLimit === 'number' && Number.isFinite(rawLimit) && rawLimit >= 0) settings.maxFileSizeKb = rawLimit;
   if (typeof section.frontMatter === 'boolean') settings.frontMatter = section.frontMatter;
+  if (typeof section.workspaceDiagnostics === 'boolean') settings.workspaceDiagnostics = section.workspaceDiagnostics;
   if (Array.isArray(section.filePatterns)) {
     const patterns = section.filePatterns.filter((pattern): pattern is string => typeof pattern === 'string' && pattern !== '');
     if (patterns.length > 0) settings.filePatterns = patterns;
@@ -38,7 +41,7 @@ export function readSettings(raw: unknown): EditorSettings {
 
 /** The project configuration's settings, overridden where the user set something in the editor. */
 export function mergeSettings(project: ServiceSettings, editor: EditorSettings): ServiceSettings {
-  const { filePatterns: _cardsOnly, ...service } = editor;
+  const { filePatterns: _cardsOnly, workspaceDiagnostics: _serverOnly, ...service } = editor;
   return {
     ...project,
     ...service,

@@ -70,13 +70,14 @@ export class TestClient {
     return this.received;
   }
 
-  async initialize(pullConfiguration = true, workspaceDir?: string): Promise<InitializeResult> {
+  async initialize(pullConfiguration = true, workspaceDir?: string, initializationOptions?: Record<string, unknown>): Promise<InitializeResult> {
     const workspaceUri = workspaceDir === undefined ? null : pathToFileURL(workspaceDir).href;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: workspaceUri,
       capabilities: { workspace: { configuration: pullConfiguration, didChangeConfiguration: { dynamicRegistration: true } } },
       workspaceFolders: workspaceUri === null ? null : [{ uri: workspaceUri, name: path.basename(workspaceDir!) }],
+      ...(initializationOptions ? { initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -97,8 +98,8 @@ export class TestClient {
   }
 
   /** Tells the server files changed on disk, as a client's file watcher does. */
-  filesChanged(uris: readonly string[]): Promise<void> {
-    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: uris.map(uri => ({ uri, type: FileChangeType.Changed })) });
+  filesChanged(uris: readonly string[], type: FileChangeType = FileChangeType.Changed): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: uris.map(uri => ({ uri, type })) });
   }
 
   changeSettings(settings: Record<string, unknown>): Promise<void> {

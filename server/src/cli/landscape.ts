@@ -124,7 +124,10 @@ export async function runLandscape(argv: readonly string[], io: CliIo): Promise<
     if (file.requireFrontMatter && kind === 'markdown' && !hasFrontMatter(text)) continue;
     const { service, settings } = project.forFile(file.absPath);
     const summary = service.summarize(TextDocument.create(uri, kind === 'markdown' ? 'markdown' : 'yaml', 1, text), settings);
-    if (summary) cards.push({ summary, label: file.displayPath.split(path.sep).join('/') });
+    // Named by their path as given, not by an absolute file URI: the picture is shared, and the
+    // same tree gives the same bytes wherever it is checked out.
+    const label = file.displayPath.split(path.sep).join('/');
+    if (summary) cards.push({ summary: { ...summary, uri: label }, label });
   }
   // The map is drawn with the knowledge of the configuration where the command runs.
   const landscape = project.forFile(path.join(io.cwd, 'modelcards.landscape')).service.landscape(cards, { knownModels: options.knownModels });

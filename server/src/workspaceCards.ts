@@ -1,0 +1,111 @@
+/**
+ * The cards of the workspace that are not open: checked in the background so their problems are
+ * in the Problems panel, and remembered (name, base models) so that lineage can be followed from
+ * card to card. The scan runs in small slices between LSP messages, so typing is never blocked; a
+ * new scan (a configuration change, a setting turned on) supersedes the running one, and a file
+ * changed, created or deleted on disk is checked again or forgotten on its own.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CardSummary, ModelCardService, ServiceSettings } from './service';
+
+/** What the scan needs of the server: how to list, read and judge the workspace's files. */
+export interface WorkspaceAccess {
+  /** Every card file under the workspace folders that the configuration does not ignore (absolute paths). */
+  listCards(): Promise<readonly string[]>;
+  readText(absPath: string): string | undefined;
+  uriOf(absPath: string): string;
+  /** Whether the editor has the file open (then the open document's diagnostics stand). */
+  isOpen(uri: string): boolean;
+  /** The service and settings for a file, and whether it is a card at all. */
+  setupOf(document: TextDocument): { service: ModelCardService; settings: ServiceSettings; isCard: boolean };
+}
+
+export interface KnownCard {
+  readonly uri: string;
+  readonly summary: CardSummary;
+}
+
+/** Work per slice before yielding to the message loop (ms). */
+const SLICE_MS = 8;
+
+export class WorkspaceCards {
+  private generation = 0;
+  /** Cards on disk as last read (open or not), by URI. */
+  private readonly cards = new Map<string, KnownCard>();
+  /** URIs whose diagnostics this scan published (to clear them when the scan is turned off). */
+  private readonly published = new Set<string>();
+  enabled = false;
+
+  constructor(private readonly connection: Connection, private readonly access: WorkspaceAccess) {}
+
+  /** Every card known, open ones with their editor text (`openCards` overrides the disk's). */
+  all(openCards: readonly KnownCard[]): KnownCard[] {
+    const merged = new Map(this.cards);
+    for (const card of openCards) merged.set(card.uri, card);
+    return [...merged.values()];
+  }
+
+  /** Starts a scan of the whole workspace; a running one stops at its next slice. */
+  rescan(): void {
+    const generation = ++this.generation;
+    void this.scan(generation).catch(error => this.connection.console.error(`scanning the workspace failed: ${String(error)}`));
+  }
+
+  /** Stops publishing for unopened cards and clears what was published. */
+  disable(): void {
+    this.enabled = false;
+    this.generation++;
+    for (const uri of this.published) if (!this.access.isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published.clear();
+  }
+
+  private async scan(generation: number): Promise<void> {
+    const paths = await this.access.listCards();
+    if (generation !== this.generation) return;
+    const seen = new Set<string>();
+    let sliceStart = Date.now();
+    for (const absPath of paths) {
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await new Promise(resolve => setImmediate(resolve));
+        if (generation !== this.generation) return;
+        sliceStart = Date.now();
+      }
+      seen.add(this.access.uriOf(absPath));
+      this.check(absPath);
+    }
+    // Cards that were known but are gone (deleted while nobody watched, or now ignored).
+    for (const uri of [...this.cards.keys()]) if (!seen.has(uri)) this.forget(uri);
+  }
+
+  /** Reads one file and publishes its diagnostics unless the editor has it open. */
+  check(absPath: string): void {
+    const uri = this.access.uriOf(absPath);
+    const text = this.access.readText(absPath);
+    if (text === undefined) {
+      this.forget(uri);
+      return;
+    }
+    const document = TextDocument.create(uri, /\.(md|markdown)$/i.test(absPath) ? 'markdown' : 'yaml', 0, text);
+    const setup = this.access.setupOf(document);
+    if (!setup.isCard) {
+      this.forget(uri);
+      return;
+    }
+    const summary = setup.service.summarize(document, setup.settings);
+    if (summary) this.cards.set(uri, { uri, summary });
+    if (!this.enabled || this.access.isOpen(uri)) return;
+    const diagnostics: Diagnostic[] = setup.service.validate(document, setup.settings);
+    // The disk text is not kept: the service's parse cache is for open documents.
+    setup.service.forget(uri);
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** A file deleted, renamed away or no longer a card: its problems go. */
+  forget(uri: string): void {
+    this.cards.delete(uri);
+    if (this.published.delete(uri) && !this.access.isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
