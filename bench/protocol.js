@@ -80,15 +80,18 @@ function startServer(which) {
     waiters.get(uri).push({ version, resolve });
   });
 
-  async function initialize() {
+  /** `workspace`: a folder whose cards our server checks in the background (workspace diagnostics). */
+  async function initialize(workspace) {
+    const rootUri = workspace ? require('node:url').pathToFileURL(workspace).href : null;
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'bench' }] : null,
       capabilities: {
         workspace: { configuration: which === 'anchor', didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
       },
-      initializationOptions: {},
+      initializationOptions: workspace ? { workspaceDiagnostics: true } : {},
     });
     await connection.sendNotification('initialized', {});
     if (which === 'anchor') await connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: YLS_SETTINGS } });
@@ -151,10 +154,10 @@ async function coldStart(text, { runs }) {
  * Types `edits` characters, one didChange each, into the architecture prose of the card, waiting
  * for each change's diagnostics before the next keystroke.
  */
-async function typingSession(which, text, { edits, warmup = 5 }) {
+async function typingSession(which, text, { edits, warmup = 5, workspace }) {
   const server = startServer(which);
-  const uri = `file:///bench/typing-${which}/card.modelcard.yaml`;
-  await server.initialize();
+  const uri = workspace ? require('node:url').pathToFileURL(require('node:path').join(workspace, 'typing.modelcard.yaml')).href : `file:///bench/typing-${which}/card.modelcard.yaml`;
+  await server.initialize(workspace);
   const opened = server.nextDiagnostics(uri, 1);
   await server.open(uri, 'yaml', text, 1);
   await opened;
@@ -176,8 +179,10 @@ async function typingSession(which, text, { edits, warmup = 5 }) {
     if (i >= warmup) samples.push(at - start);
   }
   const memory = server.memory();
+  // How many other documents got diagnostics meanwhile (a workspace's cards, checked in the background).
+  const published = [...server.published.keys()].filter(other => other !== uri).length;
   await server.stop();
-  return { samples, memory };
+  return { samples, memory, published };
 }
 
 /** Opens `cards` documents in one server and reads its resident memory once all are diagnosed. */

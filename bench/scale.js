@@ -107,4 +107,4 @@ async function lintScale(count, seed, variants = [{ jobs: undefined }]) {
   }
 }
 
-module.exports = { lintScale, cardText, realCards };
+module.exports = { lintScale, cardText, realCards, writeTree };

@@ -58,7 +58,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     uriOf: absPath => host.workspace!.uriOf(absPath),
     isOpen: uri => documents.get(uri) !== undefined,
     setupOf: document => setupOf(document),
+    // While the user types (an edit in the last quarter second), the scan waits: typing comes first.
+    busy: () => pending.size > 0 || Date.now() - lastEdit < 250,
   });
+  let lastEdit = 0;
   /** Turns the background check of unopened cards on or off, as the settings now say. */
   function applyWorkspaceDiagnostics(): void {
     if (!workspace) return;
@@ -207,6 +210,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
 
   documents.onDidOpen(event => schedule(event.document));
   documents.onDidChangeContent(event => {
+    lastEdit = Date.now();
     // Typing in a configuration or knowledge file changes how every card is checked.
     if (projectFileKind(host.pathOf(event.document.uri), project) !== undefined) projectChanged();
     else schedule(event.document);

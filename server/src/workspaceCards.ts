@@ -8,7 +8,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CardSummary, ModelCardService, ServiceSettings } from './service';
+import { CardSummary, ModelCardService, ServiceSettings, toDiagnostics } from './service';
 
 /** What the scan needs of the server: how to list, read and judge the workspace's files. */
 export interface WorkspaceAccess {
@@ -20,6 +20,8 @@ export interface WorkspaceAccess {
   isOpen(uri: string): boolean;
   /** The service and settings for a file, and whether it is a card at all. */
   setupOf(document: TextDocument): { service: ModelCardService; settings: ServiceSettings; isCard: boolean };
+  /** Whether the editor is waiting for an open document's diagnostics, or the user is typing: the scan waits. */
+  busy(): boolean;
 }
 
 export interface KnownCard {
@@ -27,8 +29,8 @@ export interface KnownCard {
   readonly summary: CardSummary;
 }
 
-/** Work per slice before yielding to the message loop (ms). */
-const SLICE_MS = 8;
+/** Work per slice before yielding to the message loop (ms): a keystroke waits at most about this long. */
+const SLICE_MS = 4;
 
 export class WorkspaceCards {
   private generation = 0;
@@ -67,8 +69,8 @@ export class WorkspaceCards {
     const seen = new Set<string>();
     let sliceStart = Date.now();
     for (const absPath of paths) {
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await new Promise(resolve => setImmediate(resolve));
+      if (Date.now() - sliceStart > SLICE_MS || this.access.busy()) {
+        await this.idle();
         if (generation !== this.generation) return;
         sliceStart = Date.now();
       }
@@ -77,6 +79,12 @@ export class WorkspaceCards {
     }
     // Cards that were known but are gone (deleted while nobody watched, or now ignored).
     for (const uri of [...this.cards.keys()]) if (!seen.has(uri)) this.forget(uri);
+  }
+
+  /** Yields to the message loop, then waits while the open documents' diagnostics are due. */
+  private async idle(): Promise<void> {
+    await new Promise(resolve => setImmediate(resolve));
+    while (this.access.busy()) await new Promise(resolve => setTimeout(resolve, 20));
   }
 
   /** Reads one file and publishes its diagnostics unless the editor has it open. */
@@ -93,10 +101,11 @@ export class WorkspaceCards {
       this.forget(uri);
       return;
     }
-    const summary = setup.service.summarize(document, setup.settings);
+    const findings = setup.service.findings(document, setup.settings);
+    const summary = setup.service.summarize(document, setup.settings, findings);
     if (summary) this.cards.set(uri, { uri, summary });
     if (!this.enabled || this.access.isOpen(uri)) return;
-    const diagnostics: Diagnostic[] = setup.service.validate(document, setup.settings);
+    const diagnostics: Diagnostic[] = toDiagnostics(document, findings, setup.settings);
     // The disk text is not kept: the service's parse cache is for open documents.
     setup.service.forget(uri);
     this.published.add(uri);

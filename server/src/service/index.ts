@@ -70,7 +70,7 @@ export interface ModelCardService {
   /** Drops what the service keeps for a closed document. */
   forget(uri: string): void;
   /** What the landscape needs of a card: its placement, licenses, lineage and conflicts (undefined when it is no card). */
-  summarize(document: CardDocument, settings?: ServiceSettings): CardSummary | undefined;
+  summarize(document: CardDocument, settings?: ServiceSettings, findings?: readonly Finding[]): CardSummary | undefined;
   /** The map of the field: the known models and these cards, by family and posture, with lineage. */
   landscape(cards: readonly LandscapeCard[], options?: LandscapeOptions): Landscape;
 }
@@ -149,8 +149,9 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
       ? codeActionProvider.codeActions(document, range, diagnostics, { only })
       : [],
     fixAll: (document, settings) => small(document, settings) ? codeActionProvider.fixAll(document, settings) : [],
-    summarize(document, settings) {
-      const cardFindings = findings(document, settings);
+    summarize(document, settings, known) {
+      // The caller's findings of this very version, when it has them: the rules run once.
+      const cardFindings = known ?? findings(document, settings);
       if (!small(document, settings)) return undefined;
       const { located, card, text } = documents.get(document);
       if (located.kind === 'unclosed-front-matter' || (located.kind !== 'no-front-matter' && !card)) return undefined;

@@ -28,7 +28,8 @@ const DERIVATIVES: Record<License['derivatives_keep_terms'], string> = {
 /** "Apache License 2.0 text, section 4. Redistribution (https://…)": where the facts were read. */
 export function sourceOf(license: License): string {
   const { name, section, url } = license.source;
-  return `${name}${section ? `, section ${section.replace(/^section\s+/i, '')}` : ''}${url ? ` (${url})` : ''}`;
+  const where = section === undefined ? '' : /^\d/.test(section) ? `, section ${section}` : `, ${section}`;
+  return `${name}${where}${url ? ` (${url})` : ''}`;
 }
 
 /** One line: what a derivative of `model` inherits from its weights license, with the source. */
@@ -37,16 +38,46 @@ export function inheritedTerms(model: KnownModel, license: License): string {
   return `${model.name} is under ${license.name} (${license.id}): ${facts.join('; ')}. Source: ${sourceOf(license)}.`;
 }
 
-/** The License section's bullet lines for a license: each fact with the license's own note. */
-export function termLines(license: License): string[] {
-  const line = (label: string, fact: string, note?: string) => `- **${label}:** ${fact[0].toUpperCase()}${fact.slice(1)}.${note ? ` ${note}` : ''}`;
+const ALLOWS: Record<License['commercial_use'], string> = {
+  yes: 'allowed',
+  no: 'not allowed',
+  conditional: 'allowed only under its conditions',
+  unknown: 'not recorded in the knowledge base',
+};
+
+const CREDITS: Record<License['credit'], string> = { required: 'required', 'not-required': 'not required', unknown: 'not recorded in the knowledge base' };
+
+const DERIVES: Record<License['derivatives_keep_terms'], string> = {
+  yes: 'must stay under this license',
+  no: 'may carry other terms',
+  'not-allowed': 'may not be shared',
+  unknown: 'terms not recorded in the knowledge base',
+};
+
+/**
+ * The License section's bullet lines for a license: each fact with the license's own note. A
+ * note that names a known model (where the license was seen) is left out: it says nothing about
+ * the terms, and the family suggester would read the name as this card's lineage.
+ */
+export function termLines(license: License, namesAModel: (text: string) => boolean): string[] {
+  const line = (label: string, fact: string, note?: string) => `- **${label}:** ${fact}.${note && !namesAModel(note) ? ` ${note}` : ''}`;
   const lines = [
-    line('Commercial use', COMMERCIAL[license.commercial_use], license.commercial_note),
-    line('Credit', CREDIT[license.credit], license.credit_note),
-    line('Derivatives', DERIVATIVES[license.derivatives_keep_terms], license.derivatives_note),
+    line('Commercial use', ALLOWS[license.commercial_use], license.commercial_note),
+    line('Credit', CREDITS[license.credit], license.credit_note),
+    line('Derivatives', DERIVES[license.derivatives_keep_terms], license.derivatives_note),
   ];
-  if (license.article_note) lines.push(`- **Note:** ${license.article_note}`);
+  if (license.article_note && !namesAModel(license.article_note)) lines.push(`- **Note:** ${license.article_note}`);
   return lines;
+}
+
+/** Whether a text names one of the known models (by id, name or alias, as whole words; case, spaces and hyphens ignored). */
+export function modelNameFinder(models: readonly KnownModel[]): (text: string) => boolean {
+  const normalize = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, ' ');
+  const escape = (name: string) => normalize(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = models.flatMap(m => [m.id, m.name, ...m.aliases]).filter(name => name.trim().length > 1).map(escape);
+  if (names.length === 0) return () => false;
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${names.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'u');
+  return text => pattern.test(normalize(text));
 }
 
 /** The line the rules propose for `licensing.attribution` (see rules/baseModelLineage.ts). */

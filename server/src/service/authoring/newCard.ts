@@ -64,7 +64,7 @@ export function newCard(knowledge: KnowledgeIndex | KnowledgeBase, choices: NewC
     b.literal('---\n');
     const stops = writeYaml(b, index, card);
     b.literal('---\n');
-    writeReadmeBody(b, card, stops);
+    writeReadmeBody(b, card, stops, index.knowledge.models);
   }
   b.final();
   const { snippet, text } = b.build();

@@ -5,9 +5,9 @@
  * as tab stops to type over. The body is prose the family and sub-category suggesters read, so
  * the guidance names no architectural concept beyond the chosen family's own words.
  */
-import type { Family } from '../../knowledge/schema';
+import type { Family, KnownModel } from '../../knowledge/schema';
 import type { ResolvedChoices } from './choices';
-import { sourceOf, termLines } from './licenseTerms';
+import { modelNameFinder, sourceOf, termLines } from './licenseTerms';
 import type { SnippetBuilder } from './snippet';
 import type { YamlStops } from './yamlPart';
 
@@ -49,7 +49,7 @@ function modelDetails(b: SnippetBuilder, card: ResolvedChoices, stops: YamlStops
   paragraph(b, 'links to the code, the paper and a demo');
 }
 
-function licenseSection(b: SnippetBuilder, card: ResolvedChoices): void {
+function licenseSection(b: SnippetBuilder, card: ResolvedChoices, models: readonly KnownModel[]): void {
   heading(b, 'License');
   const license = card.license;
   if (!license) {
@@ -58,8 +58,9 @@ function licenseSection(b: SnippetBuilder, card: ResolvedChoices): void {
       : 'The weights are released under the license named in `license_name` and linked in `license_link`. ');
     paragraph(b, card.licenseId === 'unknown' ? 'Say where and when the terms will be published.' : 'Say what it allows: commercial use, credit, derivatives.');
   } else {
-    const hubNote = license.hub ? '' : ` (on the Hub: \`license: other\`, \`license_name: ${license.id}\`)`;
-    b.literal(`The weights are released under **${license.name}**${hubNote}.\n\n${termLines(license).join('\n')}\n\n`);
+    const hubNote = license.hub ? '' : ', named on the Hub as `license: other` with `license_name`';
+    b.literal(`The weights are released under **${license.name}** (\`${license.id}\`)${hubNote}.\n\n`);
+    b.literal(`${termLines(license, modelNameFinder(models)).join('\n')}\n\n`);
     b.literal(`Source of these facts: ${sourceOf(license)}. This summary is not legal advice: the license text governs.\n`);
   }
   const base = card.base;
@@ -84,7 +85,7 @@ function citation(b: SnippetBuilder, card: ResolvedChoices, stops: YamlStops): v
   b.literal('}\n}\n```\n');
 }
 
-export function writeReadmeBody(b: SnippetBuilder, card: ResolvedChoices, stops: YamlStops): void {
+export function writeReadmeBody(b: SnippetBuilder, card: ResolvedChoices, stops: YamlStops, models: readonly KnownModel[]): void {
   b.literal('\n# ');
   if (stops.namePlain) b.mirror(stops.name);
   else b.placeholder(card.name);
@@ -107,6 +108,6 @@ export function writeReadmeBody(b: SnippetBuilder, card: ResolvedChoices, stops:
     heading(b, 'Voice and consent');
     paragraph(b, 'Whose voices the model was trained on and can clone, whether each of those speakers agreed and how, how a user\'s own voice sample is handled and kept, and how to report misuse of voice cloning. Keep sts.consent in step with this section.');
   }
-  licenseSection(b, card);
+  licenseSection(b, card, models);
   citation(b, card, stops);
 }

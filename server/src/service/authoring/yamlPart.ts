@@ -5,23 +5,23 @@
 import type { KnowledgeIndex } from '../knowledgeIndex';
 import { scalarText } from '../fixes/newValues';
 import type { ResolvedChoices } from './choices';
-import type { SnippetBuilder } from './snippet';
+import type { SnippetBuilder, TabStop } from './snippet';
 
 /** Tab stops the body mirrors, so a name typed once shows in both places. */
 export interface YamlStops {
-  readonly name: number;
+  readonly name: TabStop;
   /** Set when the name needed no quoting, so the tab stop's text is the name itself. */
   readonly namePlain: boolean;
-  readonly organization?: number;
+  readonly organization?: TabStop;
   readonly organizationPlain: boolean;
 }
 
 /** A scalar value as a tab stop: plain when the default needs no quoting, else inside double quotes. */
-export function scalarStop(b: SnippetBuilder, value: string): { stop: number; plain: boolean } {
+export function scalarStop(b: SnippetBuilder, value: string, first = false): { stop: TabStop; plain: boolean } {
   const written = scalarText(value);
-  if (written === value) return { stop: b.placeholder(value), plain: true };
+  if (written === value) return { stop: b.placeholder(value, { first }), plain: true };
   b.literal('"');
-  const stop = b.placeholder(written.slice(1, -1));
+  const stop = b.placeholder(written.slice(1, -1), { first });
   b.literal('"');
   return { stop, plain: false };
 }
@@ -87,9 +87,9 @@ export function writeYaml(b: SnippetBuilder, index: KnowledgeIndex, card: Resolv
   if (index.knowledge.hub.pipeline_tags.values.includes('audio-to-audio')) b.literal('pipeline_tag: audio-to-audio\n');
   b.literal('# language: [en]   # the languages it listens to and speaks (ISO 639 codes)\n');
   b.literal('sts:\n  name: ');
-  const name = scalarStop(b, card.name);
+  const name = scalarStop(b, card.name, true);
   b.literal('\n');
-  let organization: { stop: number; plain: boolean } | undefined;
+  let organization: { stop: TabStop; plain: boolean } | undefined;
   if (card.organization) {
     b.literal('  organization: ');
     organization = scalarStop(b, card.organization);
