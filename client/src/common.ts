@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { CARD_FILE_GLOBS, hasFrontMatter } from '../../server/src/service/cardLocator';
 import { LandscapePanel } from './landscape/landscapePanel';
+import { newCardStep, newModelCard } from './newCard';
 
 export const SECTION = 'modelCards';
 
@@ -137,6 +138,12 @@ export function activateClient(context: vscode.ExtensionContext, host: ClientHos
         log: message => output?.appendLine(message),
       });
     }),
+    vscode.commands.registerCommand('modelCards.newCard', async () => {
+      await startClient(context, host);
+      return newModelCard(client!);
+    }),
+    // Which New Model Card step is on screen: for the editor tests.
+    vscode.commands.registerCommand('modelCards.newCardState', () => newCardStep),
     // What the landscape view last drew, as its webview reported it: for the editor tests.
     vscode.commands.registerCommand('modelCards.landscapeState', () => LandscapePanel.active?.rendered),
     vscode.commands.registerCommand('modelCards.restartServer', () => restartClient(context, host)),

@@ -18,6 +18,8 @@ import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
 import { cardNameKind, FIX_ALL_KIND, isReportedCard, LandscapeCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
 import { LANDSCAPE_METHOD, LandscapeParams } from './landscapeRequest';
+import { NEW_CARD_DEFAULTS_METHOD, NEW_CARD_METHOD, NEW_CARD_OPTIONS_METHOD, NewCardDefaultsParams, NewCardOptions, NewCardParams } from './authoringRequests';
+import { defaultsFor, newCard } from './service/authoring/newCard';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { EditorSettings, mergeSettings, readSettings } from './settings';
 
@@ -264,6 +266,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     }
     return project.forFile(roots[0] !== undefined ? path.join(roots[0], 'modelcards.landscape') : '/untitled').service.landscape(cards, { knownModels: params.knownModels !== false });
   });
+
+  // New Model Card: what the pickers offer, the defaults of a base model, the card as a snippet.
+  const knowledgeHere = () => project.forFile(roots[0] !== undefined ? path.join(roots[0], 'modelcards.new') : '/untitled').knowledge.knowledge;
+  connection.onRequest(NEW_CARD_OPTIONS_METHOD, (): NewCardOptions => {
+    const knowledge = knowledgeHere();
+    return {
+      families: knowledge.families.map(f => ({ id: f.id, name: f.name, summary: f.definition.split(/(?<=\.)\s/)[0] ?? f.definition })),
+      licenses: knowledge.licenses.map(l => ({ id: l.id, name: l.name, hub: l.hub, commercialUse: l.commercial_use })),
+      models: knowledge.models.map(m => ({
+        id: m.id, name: m.name, lab: m.lab, family: m.family ?? undefined, hubId: m.hub_ids[0], license: m.weights_license ?? undefined,
+      })),
+      subcategories: knowledge.subcategories.map(s => ({ id: s.id, name: s.name })),
+    };
+  });
+  connection.onRequest(NEW_CARD_DEFAULTS_METHOD, (params: NewCardDefaultsParams) => defaultsFor(knowledgeHere(), params?.baseModel));
+  connection.onRequest(NEW_CARD_METHOD, (params: NewCardParams) => newCard(knowledgeHere(), params));
 
   /** A card as people name it: its path in the workspace folder that holds it. */
   function labelOf(uri: string, absPath: string | undefined): string {

@@ -36,6 +36,7 @@ export interface ParsedArgs {
 export const USAGE = `Usage: modelcard-lint [--format text|json|sarif] [--fix] [--jobs n] [--config FILE | --no-config] <file|directory|glob>...
        modelcard-lint --print-config FILE
        modelcard-lint landscape [--format svg|html|md|json] [--output FILE] [<file|directory|glob>...]
+       modelcard-lint init [path] [--form readme|yaml] [--name NAME] [--base-model ID] [--family F] [--license L]
 
 Checks model cards of speech-to-speech models: standalone *.modelcard.yaml / modelcard.yaml
 files and the YAML front matter of README.md, MODEL_CARD.md and *.modelcard.md.
@@ -58,7 +59,8 @@ configuration's 'ignore' names; adding what its 'files' names); quote globs such
 'cards/**/*.yaml' to let modelcard-lint expand them. A file named explicitly is checked unless
 the configuration ignores it.
 
-'modelcard-lint landscape --help' describes the map of the field.
+'modelcard-lint landscape --help' describes the map of the field; 'modelcard-lint init --help'
+how to start a new card.
 
 Exit status: 0 no errors, 1 some diagnostic is an error, 2 usage error, unreadable file, a
 problem in a configuration or knowledge-extension file (reported at its line and column; the

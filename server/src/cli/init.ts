@@ -174,7 +174,7 @@ export async function runInit(argv: readonly string[], io: CliIo): Promise<numbe
     const exists = (writeError as NodeJS.ErrnoException).code === 'EEXIST';
     return fail([exists ? `'${shown}' already exists: not overwritten` : `cannot write '${shown}': ${errorMessage(writeError)}`], false);
   }
-  io.stderr(report(shown, choices, options, defaults, checkWritten(project, file, card.text)));
+  io.stderr(report(index, shown, choices, options, defaults, checkWritten(project, file, card.text)));
   return 0;
 }
 
@@ -184,15 +184,16 @@ function checkWritten(project: Project, file: string, text: string): string[] {
   const uri = pathToFileURL(file).href;
   const diagnostics = service.validate(TextDocument.create(uri, file.endsWith('.md') ? 'markdown' : 'yaml', 1, text), settings);
   service.forget(uri);
-  return diagnostics.map(d => `${severityName(d.severity)} ${String(d.code)}`);
+  return diagnostics.map(d => `${severityName(d.severity)} ${String(d.code)}`).sort();
 }
 
-function report(shown: string, choices: NewCardChoices, options: InitArgs, defaults: ReturnType<typeof defaultsFor>, found: string[]): string {
+function report(index: KnowledgeIndex, shown: string, choices: NewCardChoices, options: InitArgs, defaults: ReturnType<typeof defaultsFor>, found: string[]): string {
+  const license = (choices.license && index.licenseNamed(choices.license)?.id) ?? 'unknown';
   const from = (given: string | undefined, value: string | undefined) => given !== undefined || value === undefined ? '' : ' (from the base model)';
   const lines = [
     `${TOOL_NAME} init: wrote ${shown} (${choices.form === 'readme' ? 'README with front matter' : 'standalone YAML card'} for '${choices.name}')`,
     `  family: ${choices.family ?? 'not set: write the architecture paragraph, then run the check (family.missing suggests one)'}${from(options.family, choices.family)}`,
-    `  license: ${choices.license ?? 'unknown'}${from(options.license, choices.license)}`,
+    `  license: ${license}${from(options.license, choices.license)}`,
   ];
   if (choices.baseModel && defaults.licenseDetail) lines.push(`  inherited: ${defaults.licenseDetail}`);
   lines.push(found.length === 0

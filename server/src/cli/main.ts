@@ -12,6 +12,7 @@ import { configReports, printConfig } from './configReport';
 import { discover, errorMessage } from './discover';
 import { createFixPass } from './fix';
 import { runLandscape } from './landscape';
+import { runInit } from './init';
 import { checkInParallel, Delivery, runWorkerIfAsked, someFileListedTwice, workerCount } from './parallel';
 import { jsonWriter } from './formatJson';
 import { sarifWriter } from './formatSarif';
@@ -51,8 +52,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  // A subcommand; a card or directory called `landscape` is named `./landscape`.
+  // Subcommands; a card or directory called `landscape` or `init` is named `./landscape`, `./init`.
   if (argv[0] === 'landscape') return runLandscape(argv.slice(1), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
   const { options, errors } = parseArgs(argv);
   if (options.help) {
     io.stdout(USAGE);

@@ -45,6 +45,19 @@ export interface DefaultChoices {
   licenseDetail?: string;
 }
 
+/** The id a mistyped one most likely means: the nearest by edit distance, else the only id containing it. */
+function nearestId(input: string, ids: readonly string[]): string | undefined {
+  const typed = input.trim().toLowerCase();
+  const containing = ids.filter(id => typed.length >= 3 && id.toLowerCase().includes(typed));
+  return closestMatch(typed, ids) ?? (containing.length === 1 ? containing[0] : undefined);
+}
+
+/** "unknown family 'x' (did you mean 'y'?)". */
+function unknown(what: string, input: string, ids: readonly string[]): string {
+  const near = nearestId(input, ids);
+  return `unknown ${what} '${input}'${near ? ` (did you mean '${near}'?)` : ''}`;
+}
+
 function resolveBase(index: KnowledgeIndex, id: string | undefined, problems: string[]): BaseChoice | undefined {
   const given = id?.trim();
   if (!given) return undefined;
@@ -60,8 +73,7 @@ function resolveBase(index: KnowledgeIndex, id: string | undefined, problems: st
     return undefined;
   }
   if (!given.includes('/')) {
-    const names = index.knowledge.models.flatMap(m => [m.id, m.name, ...m.aliases]);
-    const near = closestMatch(given, names);
+    const near = closestMatch(given, index.knowledge.models.flatMap(m => [m.id, m.name, ...m.aliases]));
     if (near) {
       problems.push(`base model '${given}' is not a known model (did you mean '${near}'?): kept as a Hub id`);
     }
@@ -89,19 +101,18 @@ function resolveFamily(index: KnowledgeIndex, id: string | undefined, fallback: 
   if (id !== undefined && id.trim() !== '') {
     const family = families.find(f => f.id === id.trim() || f.name.toLowerCase() === id.trim().toLowerCase());
     if (family) return family;
-    const near = closestMatch(id, families.map(f => f.id));
-    problems.push(`unknown family '${id}'${near ? ` (did you mean '${near}'?)` : ''}: use one of ${families.map(f => f.id).join(', ')}`);
+    problems.push(`${unknown('family', id, families.map(f => f.id))}: use one of ${families.map(f => f.id).join(', ')}`);
   }
   return fallback ? families.find(f => f.id === fallback) : undefined;
 }
 
 /** Why a derivative of `base` may not go out under `license`, or undefined when it may. */
-function dropsBaseCondition(base: BaseChoice, licenseId: string, license: License | undefined): string | undefined {
+function dropsBaseCondition(base: BaseChoice, license: License): string | undefined {
   const baseLicense = base.license;
-  if (!baseLicense || !base.model || licenseId === baseLicense.id || license?.id === baseLicense.id) return undefined;
+  if (!baseLicense || !base.model || license.id === baseLicense.id) return undefined;
   if (baseLicense.derivatives_keep_terms === 'yes') return `derivatives of ${base.model.name} must stay under ${baseLicense.id}`;
-  if (baseLicense.commercial_use === 'no' && license?.commercial_use === 'yes') {
-    return `${base.model.name} is under ${baseLicense.id}, which forbids commercial use, and ${licenseId} allows it`;
+  if (baseLicense.commercial_use === 'no' && license.commercial_use === 'yes') {
+    return `${base.model.name} is under ${baseLicense.id}, which forbids commercial use, and ${license.id} allows it`;
   }
   return undefined;
 }
@@ -114,7 +125,7 @@ function resolveLicense(index: KnowledgeIndex, id: string | undefined, base: Bas
     problems.push(`unknown license '${id}'${near ? ` (did you mean '${near}'?)` : ''}`);
   }
   if (chosen && base) {
-    const reason = dropsBaseCondition(base, chosen.id, chosen);
+    const reason = dropsBaseCondition(base, chosen);
     if (reason) {
       problems.push(`license '${chosen.id}' not used: ${reason}${inherited ? `; the card keeps ${inherited.id}` : ''}`);
       chosen = undefined;
@@ -132,8 +143,7 @@ function resolveSubcategories(index: KnowledgeIndex, ids: readonly string[] | un
   for (const id of ids ?? []) {
     const subcategory = all.find(s => s.id === id.trim());
     if (!subcategory) {
-      const near = closestMatch(id, all.map(s => s.id));
-      problems.push(`unknown sub-category '${id}'${near ? ` (did you mean '${near}'?)` : ''}: use ${all.map(s => s.id).join(', ')}`);
+      problems.push(`${unknown('sub-category', id, all.map(s => s.id))}: use ${all.map(s => s.id).join(', ')}`);
     } else if (!chosen.includes(subcategory)) {
       chosen.push(subcategory);
     }
@@ -145,8 +155,10 @@ export function resolveChoices(index: KnowledgeIndex, choices: {
   name: string; baseModel?: string; family?: string; license?: string; subcategories?: string[]; organization?: string;
 }): ResolvedChoices {
   const problems: string[] = [];
-  const name = choices.name.trim() === '' ? 'New model' : choices.name.trim();
-  if (choices.name.trim() === '') problems.push("no model name given: 'New model' stands in for it");
+  // One line each: the name is also the README's heading.
+  const given = choices.name.replace(/\s+/g, ' ').trim();
+  const name = given === '' ? 'New model' : given;
+  if (given === '') problems.push("no model name given: 'New model' stands in for it");
   const base = resolveBase(index, choices.baseModel, problems);
   const family = resolveFamily(index, choices.family, base?.model?.family ?? undefined, problems);
   const { licenseId, license } = resolveLicense(index, choices.license, base, problems);
@@ -155,7 +167,7 @@ export function resolveChoices(index: KnowledgeIndex, choices: {
   if (base?.license?.derivatives_keep_terms === 'not-allowed' && base.model) {
     problems.push(`${base.model.name}'s license (${base.license.id}) allows no derivatives to be shared: this card cannot be released as its derivative`);
   }
-  const organization = choices.organization?.trim() || undefined;
+  const organization = choices.organization?.replace(/\s+/g, ' ').trim() || undefined;
   return {
     name, organization, base, family, licenseId, license, posture, commercialUse, attribution,
     subcategories: resolveSubcategories(index, choices.subcategories, problems), problems,

@@ -25,15 +25,16 @@ const DERIVATIVES: Record<License['derivatives_keep_terms'], string> = {
   unknown: 'derivative terms not recorded',
 };
 
-/** "Apache License 2.0 text, section 4. Redistribution (https://…)": where the facts were read. */
+/** "Apache License 2.0 text, section 4. Redistribution, https://…": where the facts were read. */
 export function sourceOf(license: License): string {
   const { name, section, url } = license.source;
   const where = section === undefined ? '' : /^\d/.test(section) ? `, section ${section}` : `, ${section}`;
-  return `${name}${where}${url ? ` (${url})` : ''}`;
+  return `${name}${where}${url ? `, ${url}` : ''}`;
 }
 
 /** One line: what a derivative of `model` inherits from its weights license, with the source. */
 export function inheritedTerms(model: KnownModel, license: License): string {
+  if (license.id === 'unknown') return `The license of ${model.name} is not confirmed (unknown): nothing about its terms is recorded. Source: ${model.source.name}.`;
   const facts = [COMMERCIAL[license.commercial_use], CREDIT[license.credit], DERIVATIVES[license.derivatives_keep_terms]];
   return `${model.name} is under ${license.name} (${license.id}): ${facts.join('; ')}. Source: ${sourceOf(license)}.`;
 }

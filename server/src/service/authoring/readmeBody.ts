@@ -64,10 +64,14 @@ function licenseSection(b: SnippetBuilder, card: ResolvedChoices, models: readon
     b.literal(`Source of these facts: ${sourceOf(license)}. This summary is not legal advice: the license text governs.\n`);
   }
   const base = card.base;
-  if (base?.model && base.license) {
-    b.literal(`\nAs a derivative of ${base.model.name}, this model is bound by its base model's license (${base.license.name}`);
-    b.literal(base.license.id === license?.id ? ', kept here' : `, source: ${sourceOf(base.license)}`);
-    b.literal(`)${card.attribution ? ', and credits it in sts.licensing.attribution' : ''}.\n`);
+  if (base?.model && base.license?.id === 'unknown') {
+    b.literal(`\nThe license of the base model, ${base.model.name}, is not confirmed either: its terms bind this model too once they are known.\n`);
+  } else if (base?.model && base.license) {
+    // Worded without lineage cues ("derivative of", "based on"): the family suggester would read
+    // them as evidence for the base model's family, whatever family the user chose.
+    b.literal(`\nThe base model, ${base.model.name}, is under ${base.license.name}`);
+    b.literal(base.license.id === license?.id ? ', the license kept here' : ` (source: ${sourceOf(base.license)})`);
+    b.literal(`: its conditions bind this model too${card.attribution ? ', and sts.licensing.attribution gives the credit it asks for' : ''}.\n`);
   }
 }
 
