@@ -81,7 +81,7 @@ async function startClient(context: vscode.ExtensionContext, host: ClientHost): 
       // cards; cards changed, created or deleted update the workspace's problems.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md}'),
     },
-    initializationOptions: { settings: explicitSettings(), workspaceDiagnostics: workspaceDiagnostics() },
+    initializationOptions: { settings: explicitSettings(), workspaceDiagnostics: workspaceDiagnostics(), markdownOutline: true },
     outputChannel: output,
     middleware: {
       workspace: {

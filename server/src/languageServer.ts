@@ -12,11 +12,11 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { Connection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
-import { WorkspaceCards } from './workspaceCards';
+import { LocatedLineage, locateLineage, WorkspaceCards } from './workspaceCards';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
-import { cardNameKind, FIX_ALL_KIND, isReportedCard, LandscapeCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
+import { cardNameKind, FIX_ALL_KIND, isReportedCard, LandscapeCard, matchesBaseModel, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
 import { LANDSCAPE_METHOD, LandscapeParams } from './landscapeRequest';
 import { NEW_CARD_DEFAULTS_METHOD, NEW_CARD_METHOD, NEW_CARD_OPTIONS_METHOD, NewCardDefaultsParams, NewCardOptions, NewCardParams } from './authoringRequests';
 import { defaultsFor, newCard } from './service/authoring/newCard';
@@ -54,6 +54,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
 
   // Off unless the client asks (VS Code's client sends modelCards.workspaceDiagnostics, default on).
   let workspaceDiagnosticsAsked = false;
+  // VS Code outlines Markdown headings itself: its client says so, and our outline then leaves them out.
+  let markdownOutlineElsewhere = false;
   const workspace = host.workspace && new WorkspaceCards(connection, {
     listCards: () => host.workspace!.listCards(roots, project),
     readText: absPath => host.workspace!.readText(absPath),
@@ -81,6 +83,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
 
   connection.onInitialize(params => {
     pullSettings = params.capabilities.workspace?.configuration === true;
+    markdownOutlineElsewhere = (params.initializationOptions as { markdownOutline?: unknown } | undefined)?.markdownOutline === true;
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     roots = (params.workspaceFolders ?? []).flatMap(folder => host.pathOf(folder.uri) ?? []);
     if (roots.length === 0 && params.rootUri) roots = [host.pathOf(params.rootUri) ?? []].flat();
@@ -94,6 +97,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', ':', '-', '[', ','] },
         codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: 'sts-model-cards', version },
     };
@@ -245,6 +252,60 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
   connection.onCodeAction(params => {
     const card = cardDocument(params.textDocument.uri);
     return card ? card.setup.service.codeActions(card.document, params.range, params.context.diagnostics, params.context.only) : null;
+  });
+
+  connection.onDocumentSymbol(params => {
+    const card = cardDocument(params.textDocument.uri);
+    // VS Code's own Markdown outline lists a README's headings; other editors get them from us.
+    return card ? card.setup.service.symbols(card.document, card.setup.settings, { headings: !markdownOutlineElsewhere || !/\.(md|markdown)$/i.test(card.document.uri) }) : null;
+  });
+
+  connection.onDocumentLinks(params => {
+    const card = cardDocument(params.textDocument.uri);
+    return card ? card.setup.service.links(card.document, card.setup.settings) : null;
+  });
+
+  /** The lineage of every card the server knows: the open ones as typed, the rest as last read from disk. */
+  function allCards(): { uri: string; lineage: LocatedLineage }[] {
+    const open = new Map<string, LocatedLineage>();
+    for (const document of documents.all()) {
+      const card = cardDocument(document.uri);
+      const lineage = card && locateLineage(card.setup.service, card.document, card.setup.settings);
+      if (lineage) open.set(document.uri, lineage);
+    }
+    return workspace ? workspace.lineages(open) : [...open].map(([uri, lineage]) => ({ uri, lineage }));
+  }
+
+  // Go to definition on a base_model value: the workspace's cards that describe that model.
+  connection.onDefinition(params => {
+    const card = cardDocument(params.textDocument.uri);
+    const lineage = card && locateLineage(card.setup.service, card.document, card.setup.settings);
+    const offset = card?.document.offsetAt(params.position);
+    const reference = lineage?.baseModels.find(ref => {
+      const start = card!.document.offsetAt(ref.range.start);
+      const end = card!.document.offsetAt(ref.range.end);
+      return offset! >= start && offset! <= end;
+    });
+    if (!reference) return null;
+    return allCards()
+      .filter(other => other.uri !== params.textDocument.uri && matchesBaseModel(reference.value, other.lineage.identity))
+      .map(other => ({
+        originSelectionRange: reference.range,
+        targetUri: other.uri,
+        targetRange: { start: { line: 0, character: 0 }, end: other.lineage.definition.end },
+        targetSelectionRange: other.lineage.definition,
+      }));
+  });
+
+  // Find references from a card: the cards that name it as their base model.
+  connection.onReferences(params => {
+    const card = cardDocument(params.textDocument.uri);
+    const lineage = card && locateLineage(card.setup.service, card.document, card.setup.settings);
+    if (!lineage) return null;
+    const derivatives = allCards().flatMap(other => other.uri === params.textDocument.uri ? [] : other.lineage.baseModels
+      .filter(reference => matchesBaseModel(reference.value, lineage.identity))
+      .map(reference => ({ uri: other.uri, range: reference.range })));
+    return params.context.includeDeclaration ? [{ uri: params.textDocument.uri, range: lineage.definition }, ...derivatives] : derivatives;
   });
 
   connection.onCompletion(params => {

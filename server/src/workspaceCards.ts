@@ -7,8 +7,8 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { CardSummary, ModelCardService, ServiceSettings, toDiagnostics } from './service';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { CardIdentity, CardSummary, ModelCardService, ServiceSettings, toDiagnostics } from './service';
 
 /** What the scan needs of the server: how to list, read and judge the workspace's files. */
 export interface WorkspaceAccess {
@@ -27,6 +27,26 @@ export interface WorkspaceAccess {
 export interface KnownCard {
   readonly uri: string;
   readonly summary: CardSummary;
+  /** Its lineage with LSP ranges (of the text it was read from): names, base models, definition. */
+  readonly lineage?: LocatedLineage;
+}
+
+export interface LocatedLineage {
+  readonly identity: CardIdentity;
+  readonly baseModels: readonly { readonly value: string; readonly range: Range }[];
+  readonly definition: Range;
+}
+
+/** A card's lineage with its offsets turned into ranges of `document`. */
+export function locateLineage(service: ModelCardService, document: TextDocument, settings: ServiceSettings): LocatedLineage | undefined {
+  const lineage = service.lineage(document, settings);
+  if (!lineage) return undefined;
+  const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  return {
+    identity: lineage.identity,
+    baseModels: lineage.baseModels.map(reference => ({ value: reference.value, range: range(reference.span) })),
+    definition: range(lineage.definition),
+  };
 }
 
 /** Work per slice before yielding to the message loop (ms): a keystroke waits at most about this long. */
@@ -42,11 +62,11 @@ export class WorkspaceCards {
 
   constructor(private readonly connection: Connection, private readonly access: WorkspaceAccess) {}
 
-  /** Every card known, open ones with their editor text (`openCards` overrides the disk's). */
-  all(openCards: readonly KnownCard[]): KnownCard[] {
-    const merged = new Map(this.cards);
-    for (const card of openCards) merged.set(card.uri, card);
-    return [...merged.values()];
+  /** The lineage of every card known: the open ones' as typed (`open`), the others' as last read from disk. */
+  lineages(open: ReadonlyMap<string, LocatedLineage>): { uri: string; lineage: LocatedLineage }[] {
+    const merged = new Map(open);
+    for (const [uri, card] of this.cards) if (!merged.has(uri) && card.lineage) merged.set(uri, card.lineage);
+    return [...merged].map(([uri, lineage]) => ({ uri, lineage }));
   }
 
   /** Starts a scan of the whole workspace; a running one stops at its next slice. */
@@ -103,7 +123,7 @@ export class WorkspaceCards {
     }
     const findings = setup.service.findings(document, setup.settings);
     const summary = setup.service.summarize(document, setup.settings, findings);
-    if (summary) this.cards.set(uri, { uri, summary });
+    if (summary) this.cards.set(uri, { uri, summary, lineage: locateLineage(setup.service, document, setup.settings) });
     if (!this.enabled || this.access.isOpen(uri)) return;
     const diagnostics: Diagnostic[] = toDiagnostics(document, findings, setup.settings);
     // The disk text is not kept: the service's parse cache is for open documents.

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { buildCardSchema } from './cardSchema';
 import { CompletionCatalog, ItemTemplate } from './completion/catalog';
 import { Site, siteAt } from './completion/site';
+import { snippetCompletions, snippetContextAt } from './completion/snippets';
 import type { KnowledgeIndex } from './knowledgeIndex';
 import type { CardDocument, ServiceSettings } from './types';
 import { cardAtPosition, ParsedDocuments } from './parsedDocuments';
@@ -53,9 +54,13 @@ export function createCompletionProvider(index: KnowledgeIndex, documents: Parse
         if (!at) return EMPTY;
         const { card, text, offset } = at;
         const site = siteAt(card, text, offset, schema);
-        if (!site) return EMPTY;
+        // Blocks (the `sts` block, a licensing block for `license: other`, a base model relation)
+        // where a top-level key may go.
+        const snippetSite = snippetContextAt(card, text, offset, schema);
+        const snippets = snippetSite ? snippetCompletions(snippetSite, index.knowledge, o => document.positionAt(o), schema) : [];
+        if (!site) return snippets.length > 0 ? { isIncomplete: false, items: snippets } : EMPTY;
         const range: Range = { start: document.positionAt(site.range.start), end: document.positionAt(site.range.end) };
-        return { isIncomplete: false, items: itemsFor(site, range) };
+        return { isIncomplete: false, items: [...itemsFor(site, range), ...snippets] };
       } catch {
         // Completion runs on half-typed text: a document the parser chokes on has none.
         return EMPTY;

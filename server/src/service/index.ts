@@ -2,7 +2,7 @@
  * The model-card language service: text in, diagnostics out. No LSP connection and no `vscode`
  * import; the server and the command line are thin layers over this.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { KnowledgeBase } from '../knowledge/schema';
 import { buildCardSchema, CardSchema } from './cardSchema';
@@ -27,6 +27,9 @@ import { applySuppressions } from './suppressions';
 import type { CardDocument, CardKind, ServiceSettings } from './types';
 import { sizeAboveLimit } from './sizeLimit';
 import { keySpan, ParsedCard } from './yamlCard';
+import { documentSymbols } from './navigation/symbols';
+import { documentLinks } from './navigation/links';
+import { BaseModelReference, baseModelReferences, CardIdentity, cardIdentity, definitionSpan, matchesBaseModel } from './navigation/lineage';
 import { summarizeCard, CardSummary } from './landscape/cardSummary';
 import { buildLandscape, LandscapeCard, LandscapeOptions } from './landscape/landscape';
 import type { Landscape } from './landscape/types';
@@ -43,6 +46,8 @@ export type { CardSummary } from './landscape/cardSummary';
 export type { LandscapeCard, LandscapeOptions } from './landscape/landscape';
 export type * from './landscape/types';
 export { UNSTATED_POSTURE } from './landscape/types';
+export { matchesBaseModel };
+export type { BaseModelReference, CardIdentity };
 
 const RULES: readonly Rule[] = [
   stsMissing, licenseMissing, hubLicenseIds,
@@ -69,10 +74,24 @@ export interface ModelCardService {
   fixAll(document: CardDocument, settings?: ServiceSettings): TextEdit[];
   /** Drops what the service keeps for a closed document. */
   forget(uri: string): void;
+  /** The outline: the card's keys (the `sts` block nested) and a Markdown card's headings. */
+  symbols(document: CardDocument, settings?: ServiceSettings, options?: { headings?: boolean }): DocumentSymbol[];
+  /** Links: `license_link`, Hub ids of base models and datasets, known models' Hub pages, URLs under `sts`. */
+  links(document: CardDocument, settings?: ServiceSettings): DocumentLink[];
+  /** The lineage of a card for go to definition and find references across the workspace's cards. */
+  lineage(document: CardDocument, settings?: ServiceSettings): CardLineage | undefined;
   /** What the landscape needs of a card: its placement, licenses, lineage and conflicts (undefined when it is no card). */
   summarize(document: CardDocument, settings?: ServiceSettings, findings?: readonly Finding[]): CardSummary | undefined;
   /** The map of the field: the known models and these cards, by family and posture, with lineage. */
   landscape(cards: readonly LandscapeCard[], options?: LandscapeOptions): Landscape;
+}
+
+/** A card's place in the lineage: the names other cards may use for it, its `base_model` entries, where it is defined. */
+export interface CardLineage {
+  readonly identity: CardIdentity;
+  readonly baseModels: readonly BaseModelReference[];
+  /** Where "go to definition" lands: `sts.name`'s value, else the `sts` key, else the first key. */
+  readonly definition: Span;
 }
 
 export interface ServiceOptions {
@@ -149,6 +168,24 @@ export function createModelCardService(options: ServiceOptions): ModelCardServic
       ? codeActionProvider.codeActions(document, range, diagnostics, { only })
       : [],
     fixAll: (document, settings) => small(document, settings) ? codeActionProvider.fixAll(document, settings) : [],
+    symbols(document, settings, symbolOptions) {
+      if (!small(document, settings)) return [];
+      return documentSymbols(documents.get(document), document, { frontMatter: settings?.frontMatter, headings: symbolOptions?.headings });
+    },
+    links(document, settings) {
+      if (!small(document, settings) || (cardKindOf(document.uri) === 'markdown' && settings?.frontMatter === false)) return [];
+      return documentLinks(documents.get(document), document, index);
+    },
+    lineage(document, settings) {
+      if (!small(document, settings)) return undefined;
+      const parsed = documents.get(document);
+      if (!parsed.card) return undefined;
+      return {
+        identity: cardIdentity(parsed.card.value, document.uri),
+        baseModels: baseModelReferences(parsed),
+        definition: definitionSpan(parsed),
+      };
+    },
     summarize(document, settings, known) {
       // The caller's findings of this very version, when it has them: the rules run once.
       const cardFindings = known ?? findings(document, settings);

@@ -11,8 +11,8 @@
  * Each expands to valid YAML at the cursor's indentation, in a standalone card and in a Markdown
  * card's front matter alike: the first line goes where the cursor is, every following line gets
  * the cursor line's indentation plus its own. Items say `insertTextMode: asIs`, so the editor
- * does not indent the lines a second time. Literal text is escaped by the snippet grammar
- * (`\`, `$`, `}`; in a choice `\`, `,`, `|`).
+ * does not indent the lines a second time. The snippet and its documentation's preview come from
+ * one SnippetBuilder (authoring/snippet.ts), which escapes by the snippet grammar.
  *
  * Pure: `snippetContextAt` reads the cursor's context with the completion's own site logic
  * (completion/site.ts), `snippetCompletions` turns a context into items.
@@ -21,6 +21,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, P
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeBase } from '../../knowledge/schema';
+import { SnippetBuilder, SnippetText } from '../authoring/snippet';
 import { buildCardSchema } from '../cardSchema';
 import type { Span } from '../findings';
 import { lookup, ParsedCard } from '../yamlCard';
@@ -89,10 +90,10 @@ export function snippetCompletions(
       label: snippet.label,
       kind: CompletionItemKind.Snippet,
       detail: snippet.detail,
-      documentation: { kind: 'markdown', value: `${snippet.summary}\n\n\`\`\`yaml\n${render(snippet.lines, '', '\n', defaultText)}\n\`\`\`` },
+      documentation: { kind: 'markdown', value: `${snippet.summary}\n\n\`\`\`yaml\n${render(snippet.lines, '', '\n').text}\n\`\`\`` },
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
-      textEdit: { range: editRange, newText: render(snippet.lines, indent, eol, snippetText) },
+      textEdit: { range: editRange, newText: render(snippet.lines, indent, eol).snippet },
       filterText: snippet.filterText,
       // After the plain keys (sorted 0000…), in this order.
       sortText: `~${String(at).padStart(2, '0')}`,
@@ -102,8 +103,11 @@ export function snippetCompletions(
 // ---------------------------------------------------------------------------------------------
 // Templates
 
-/** A literal, a placeholder with its default, or a choice (the first value is the default). */
-type Part = string | { readonly tab: number; readonly placeholder: string } | { readonly tab: number; readonly choices: readonly string[] };
+/**
+ * A literal, a placeholder with its default, or a choice (the first value is the default). Tab
+ * stops are numbered in the order of the text.
+ */
+type Part = string | { readonly placeholder: string } | { readonly choices: readonly string[] };
 
 interface TemplateLine {
   /** Levels of two spaces below the first line's. */
@@ -121,12 +125,12 @@ interface Snippet {
 }
 
 const line = (depth: number, ...parts: Part[]): TemplateLine => ({ depth, parts });
-const placeholder = (tab: number, value: string): Part => ({ tab, placeholder: value });
+const placeholder = (value: string): Part => ({ placeholder: value });
 
 /** A choice of values that YAML reads as plain text; a placeholder when none is left. */
-function choice(tab: number, values: readonly string[], fallback: string): Part {
+function choice(values: readonly string[], fallback: string): Part {
   const plain = values.filter(value => /^[A-Za-z0-9][\w.+/-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]+$/.test(value));
-  return plain.length > 0 ? { tab, choices: plain } : placeholder(tab, fallback);
+  return plain.length > 0 ? { choices: plain } : placeholder(fallback);
 }
 
 const schemas = new WeakMap<KnowledgeBase, z.core.$ZodType>();
@@ -142,8 +146,8 @@ function snippetsFor(knowledge: KnowledgeBase, schema: z.core.$ZodType | undefin
   const has = (context: SnippetContext, key: string) => context.existingKeys.has(key);
 
   const licenseLines = [
-    line(0, 'license_name: ', choice(1, licenseNames, 'license-name')),
-    line(0, 'license_link: ', placeholder(2, 'LICENSE')),
+    line(0, 'license_name: ', choice(licenseNames, 'license-name')),
+    line(0, 'license_link: ', placeholder('LICENSE')),
   ];
   return [
     {
@@ -153,13 +157,13 @@ function snippetsFor(knowledge: KnowledgeBase, schema: z.core.$ZodType | undefin
       summary: "The card's STS block: the model's name, its architecture family, its license posture and a latency figure with what it measures.",
       lines: [
         line(0, 'sts:'),
-        line(1, 'name: ', placeholder(1, 'Model name')),
-        line(1, 'family: ', choice(2, families, 'family')),
+        line(1, 'name: ', placeholder('Model name')),
+        line(1, 'family: ', choice(families, 'family')),
         line(1, 'licensing:'),
-        line(2, 'posture: ', choice(3, postures, 'posture')),
+        line(2, 'posture: ', choice(postures, 'posture')),
         line(1, 'latency:'),
-        line(2, '- ms: ', placeholder(4, '200')),
-        line(2, '  kind: ', choice(5, latencyKinds, 'end-to-end')),
+        line(2, '- ms: ', placeholder('200')),
+        line(2, '  kind: ', choice(latencyKinds, 'end-to-end')),
       ],
       offered: context => !has(context, 'sts'),
     },
@@ -185,8 +189,8 @@ function snippetsFor(knowledge: KnowledgeBase, schema: z.core.$ZodType | undefin
       detail: 'base_model, base_model_relation',
       summary: 'The model this one derives from (a Hub id) and how: the Hub\'s relations are ' + relations.map(value => `\`${value}\``).join(', ') + '.',
       lines: [
-        line(0, 'base_model: ', placeholder(1, 'owner/model-name')),
-        line(0, 'base_model_relation: ', choice(2, relations, 'finetune')),
+        line(0, 'base_model: ', placeholder('owner/model-name')),
+        line(0, 'base_model_relation: ', choice(relations, 'finetune')),
       ],
       offered: context => !has(context, 'base_model') && !has(context, 'base_model_relation'),
     },
@@ -200,32 +204,18 @@ function saysOther(license: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-/** Literal text in a snippet: `\`, `$` and `}` escaped. */
-export function escapeSnippetText(value: string): string {
-  return value.replace(/[\\$}]/g, '\\$&');
-}
-
-/** A choice's value: `\`, `,` and `|` escaped. */
-function escapeChoice(value: string): string {
-  return value.replace(/[\\,|]/g, '\\$&');
-}
-
-function snippetText(part: Part): string {
-  if (typeof part === 'string') return escapeSnippetText(part);
-  if ('choices' in part) return `\${${part.tab}|${part.choices.map(escapeChoice).join(',')}|}`;
-  return `\${${part.tab}:${escapeSnippetText(part.placeholder)}}`;
-}
-
-function defaultText(part: Part): string {
-  if (typeof part === 'string') return part;
-  return 'choices' in part ? part.choices[0] : part.placeholder;
-}
-
-/** The lines joined; every line after the first starts with the cursor line's indentation. */
-function render(lines: readonly TemplateLine[], indent: string, eol: string, partText: (part: Part) => string): string {
-  return lines
-    .map((templateLine, at) => (at === 0 ? '' : indent) + '  '.repeat(templateLine.depth) + templateLine.parts.map(partText).join(''))
-    .join(eol);
+/** The snippet and its default text; every line after the first starts with the cursor line's indentation. */
+function render(lines: readonly TemplateLine[], indent: string, eol: string): SnippetText {
+  const builder = new SnippetBuilder();
+  lines.forEach((templateLine, at) => {
+    builder.literal((at === 0 ? '' : eol + indent) + '  '.repeat(templateLine.depth));
+    for (const part of templateLine.parts) {
+      if (typeof part === 'string') builder.literal(part);
+      else if ('choices' in part) builder.choice(part.choices);
+      else builder.placeholder(part.placeholder);
+    }
+  });
+  return builder.build();
 }
 
 function lineStart(text: string, offset: number): number {
@@ -235,7 +225,9 @@ function lineStart(text: string, offset: number): number {
 }
 
 function restOfLine(text: string, offset: number): string {
-  return /^[^\r\n]*/.exec(text.slice(offset))![0];
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return text.slice(offset, end);
 }
 
 /** The text's own line break (its first), LF for a text of one line. */

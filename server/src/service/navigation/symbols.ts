@@ -13,8 +13,8 @@
  * the only tokenizer in node_modules (markdown-it) arrives as a dependency of the packaging tool
  * (@vscode/vsce), is not a dependency of this project and has no types; an outline needs only
  * the block structure that decides what is a heading (ATX and Setext headings, fenced and
- * indented code, HTML blocks), which the scanner follows by the CommonMark rules. The tests
- * check it against markdown-it on real cards.
+ * indented code, HTML blocks, GFM tables), which the scanner follows by the CommonMark rules. The
+ * tests check it against markdown-it on the real cards and on generated documents.
  */
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
@@ -30,6 +30,8 @@ export interface SymbolOptions {
    * appear twice.
    */
   readonly headings?: boolean;
+  /** Outline a Markdown card's front matter (default true; the `frontMatter` setting). */
+  readonly frontMatter?: boolean;
   /** Most YAML symbols returned (default `SYMBOL_LIMIT`); the shallowest are kept. */
   readonly limit?: number;
 }
@@ -88,14 +90,15 @@ export function documentSymbols(parsed: ParsedDocument, document: CardDocument, 
 export function offsetSymbols(parsed: ParsedDocument, options?: SymbolOptions): OffsetSymbol[] {
   const { located, card, text } = parsed;
   const symbols: OffsetSymbol[] = [];
-  if (card && (located.kind === 'yaml' || located.kind === 'front-matter')) {
+  const yamlShown = located.kind === 'yaml' || (located.kind === 'front-matter' && options?.frontMatter !== false);
+  if (card && yamlShown) {
     symbols.push(...yamlSymbols(text, card.document.contents as Node | null, card.base, located.yamlStart, located.yamlEnd, options?.limit ?? SYMBOL_LIMIT));
   }
   if (options?.headings !== false && parsed.kind === 'markdown') {
     if (located.kind === 'front-matter') symbols.push(...headingSymbols(text, lineEndAfter(text, located.close.end), text.length));
     else if (located.kind === 'no-front-matter') symbols.push(...headingSymbols(text, 0, text.length));
   }
-  return symbols.map(fit);
+  return symbols.map(symbol => fit(symbol));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +167,7 @@ function pairSymbol(text: string, pair: Pair<unknown, unknown>, spanOf: SpanOf):
       name: displayName(key, pair.key === null ? '(no key)' : '""'),
       detail: scalarDetail(pair.value),
       kind: valueKind(pair.value, SymbolKind.Module),
-      span: { start, end: colon },
+      span: { start, end: Math.max(trimEnd(text, start, colon), selection.end) },
       selection,
       children: [],
     },
@@ -182,7 +185,7 @@ function itemSymbol(text: string, seq: Node, item: unknown, index: number, seqPa
     name: named.name,
     detail: named.detail,
     kind: isPair(item) ? SymbolKind.Object : valueKind(item, SymbolKind.Object),
-    span: { start, end: Math.max(itemSpan.end, start) },
+    span: { start, end: Math.max(trimEnd(text, start, itemSpan.end), start) },
     selection: named.selection ?? firstLine(text, itemSpan),
     children: [],
   };
@@ -345,15 +348,20 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** Keeps every selection inside its range (editors reject a symbol whose selection is outside). */
-function fit(symbol: OffsetSymbol): OffsetSymbol {
-  const span = { start: symbol.span.start, end: Math.max(symbol.span.end, symbol.span.start) };
+/**
+ * Keeps every selection inside its range (editors reject a symbol whose selection is outside),
+ * and every range inside its parent's (what a parser recovering from errors may not give).
+ */
+function fit(symbol: OffsetSymbol, parent?: Span): OffsetSymbol {
+  const inside = (offset: number) => (parent ? Math.min(Math.max(offset, parent.start), parent.end) : offset);
+  const start = inside(symbol.span.start);
+  const span = { start, end: Math.max(inside(symbol.span.end), start) };
   let selection = {
     start: Math.min(Math.max(symbol.selection.start, span.start), span.end),
     end: Math.min(Math.max(symbol.selection.end, span.start), span.end),
   };
   if (selection.end < selection.start) selection = { start: selection.start, end: selection.start };
-  return { ...symbol, span, selection, children: symbol.children.map(fit) };
+  return { ...symbol, span, selection, children: symbol.children.map(child => fit(child, span)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,6 +404,8 @@ const FENCE_OPEN = /^(`{3,})[^`]*$|^(~{3,}).*$/;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?$/;
 const SETEXT_UNDERLINE = /^(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** A link reference definition on one line: `[label]: destination "title"`. */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 /** A block quote or a list item: a container, whose headings the outline leaves out. */
 const CONTAINER = /^(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 
@@ -408,15 +418,30 @@ interface Line {
 interface Paragraph {
   /** Opened by a block quote or list item line: its underline is no Setext heading. */
   readonly container: boolean;
+  /** A table's rows: an underline is no Setext heading either. */
+  readonly table?: boolean;
   readonly lines: Line[];
+}
+
+/** A GFM table's delimiter row under a header row with as many cells (`| a | b |` over `|---|:-:|`). */
+function isTableDelimiter(row: string, header: string): boolean {
+  if (!row.includes('|') || !/^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(row)) return false;
+  return tableCells(row) === tableCells(header);
+}
+
+function tableCells(row: string): number {
+  const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return trimmed.split(/(?<!\\)\|/).length;
 }
 
 /**
  * The headings of a Markdown text between two offsets, in order: ATX (`## Title`) and Setext
  * (a paragraph underlined with `===` or `---`) at the document level, by the CommonMark rules
- * that decide what is one. Nothing inside fenced code (closed or running to the end), indented
- * code or an HTML block is a heading; headings inside block quotes and list items are left out.
- * A `#` line indented under a list item counts, as it would for a reader skimming the file.
+ * (and GFM's, for tables) that decide what is one. Nothing inside fenced code (closed or running
+ * to the end), indented code or an HTML block is a heading, and no underline of a table or a link
+ * reference definition makes one. Headings on a block quote's or list item's own line (`> # x`,
+ * `- # x`) are left out; a `#` line indented under a list item counts, as it would for a reader
+ * skimming the file (CommonMark puts it inside the item).
  */
 export function markdownHeadings(text: string, from = 0, to = text.length): MarkdownHeading[] {
   const headings: MarkdownHeading[] = [];
@@ -443,8 +468,9 @@ export function markdownHeadings(text: string, from = 0, to = text.length): Mark
     }
     const { columns, characters } = indentation(raw);
     if (columns >= 4) {
-      // Indented code, or a paragraph's continuation.
-      paragraph?.lines.push(line);
+      // Indented code (it ends a table), or a paragraph's continuation.
+      if (paragraph?.table) paragraph = undefined;
+      else paragraph?.lines.push(line);
       continue;
     }
     const rest = raw.slice(characters);
@@ -464,7 +490,7 @@ export function markdownHeadings(text: string, from = 0, to = text.length): Mark
       if (heading) headings.push(heading);
       continue;
     }
-    if (paragraph && !paragraph.container && SETEXT_UNDERLINE.test(rest)) {
+    if (paragraph && !paragraph.container && !paragraph.table && SETEXT_UNDERLINE.test(rest)) {
       const heading = setextHeading(text, paragraph.lines, rest[0] === '=' ? 1 : 2, line);
       if (heading) headings.push(heading);
       paragraph = undefined;
@@ -481,12 +507,26 @@ export function markdownHeadings(text: string, from = 0, to = text.length): Mark
       htmlUntil = html === 'blank' || !html.test(rest.slice(1)) ? html : undefined;
       continue;
     }
+    // A link reference definition (it cannot interrupt a paragraph) opens none.
+    if (!paragraph && REFERENCE_DEFINITION.test(rest)) continue;
     if (CONTAINER.test(rest) && !(paragraph && emptyOrNumberedItem(rest))) {
-      paragraph = { container: true, lines: [line] };
+      // A quoted heading, rule or fence holds no paragraph that a later line could continue.
+      const quoted = rest.replace(/^(?:>[ \t]?)+[ \t]*/, '');
+      const blockInQuote = rest.startsWith('>') && (quoted === '' || ATX.test(quoted) || THEMATIC_BREAK.test(quoted) || FENCE_OPEN.test(quoted));
+      paragraph = blockInQuote ? undefined : { container: true, lines: [line] };
       continue;
     }
-    if (paragraph) paragraph.lines.push(line);
-    else paragraph = { container: false, lines: [line] };
+    if (paragraph) {
+      // A GFM table: a paragraph's last line and a delimiter row under it; its rows are no heading's text.
+      const last = paragraph.lines[paragraph.lines.length - 1];
+      if (!paragraph.container && !paragraph.table && isTableDelimiter(rest, text.slice(last.start, last.end))) {
+        paragraph = { container: false, table: true, lines: [last, line] };
+      } else {
+        paragraph.lines.push(line);
+      }
+    } else {
+      paragraph = { container: false, lines: [line] };
+    }
   }
   return headings;
 }
