@@ -12,14 +12,15 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { Connection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
-import { LocatedLineage, locateLineage, WorkspaceCards } from './workspaceCards';
+import { WorkspaceCards } from './workspaceCards';
+import type { ServerContext } from './serverContext';
+import { registerLineage } from './requests/lineage';
+import { registerLandscape } from './requests/landscape';
+import { registerNewCard } from './requests/newCard';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
-import { cardNameKind, FIX_ALL_KIND, isReportedCard, LandscapeCard, matchesBaseModel, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
-import { LANDSCAPE_METHOD, LandscapeParams } from './landscapeRequest';
-import { NEW_CARD_DEFAULTS_METHOD, NEW_CARD_METHOD, NEW_CARD_OPTIONS_METHOD, NewCardDefaultsParams, NewCardOptions, NewCardParams } from './authoringRequests';
-import { defaultsFor, newCard } from './service/authoring/newCard';
+import { cardNameKind, FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { EditorSettings, mergeSettings, readSettings } from './settings';
 
@@ -265,91 +266,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     return card ? card.setup.service.links(card.document, card.setup.settings) : null;
   });
 
-  /** The lineage of every card the server knows: the open ones as typed, the rest as last read from disk. */
-  function allCards(): { uri: string; lineage: LocatedLineage }[] {
-    const open = new Map<string, LocatedLineage>();
-    for (const document of documents.all()) {
-      const card = cardDocument(document.uri);
-      const lineage = card && locateLineage(card.setup.service, card.document, card.setup.settings);
-      if (lineage) open.set(document.uri, lineage);
-    }
-    return workspace ? workspace.lineages(open) : [...open].map(([uri, lineage]) => ({ uri, lineage }));
-  }
-
-  // Go to definition on a base_model value: the workspace's cards that describe that model.
-  connection.onDefinition(params => {
-    const card = cardDocument(params.textDocument.uri);
-    const lineage = card && locateLineage(card.setup.service, card.document, card.setup.settings);
-    const offset = card?.document.offsetAt(params.position);
-    const reference = lineage?.baseModels.find(ref => {
-      const start = card!.document.offsetAt(ref.range.start);
-      const end = card!.document.offsetAt(ref.range.end);
-      return offset! >= start && offset! <= end;
-    });
-    if (!reference) return null;
-    return allCards()
-      .filter(other => other.uri !== params.textDocument.uri && matchesBaseModel(reference.value, other.lineage.identity))
-      .map(other => ({
-        originSelectionRange: reference.range,
-        targetUri: other.uri,
-        targetRange: { start: { line: 0, character: 0 }, end: other.lineage.definition.end },
-        targetSelectionRange: other.lineage.definition,
-      }));
-  });
-
-  // Find references from a card: the cards that name it as their base model.
-  connection.onReferences(params => {
-    const card = cardDocument(params.textDocument.uri);
-    const lineage = card && locateLineage(card.setup.service, card.document, card.setup.settings);
-    if (!lineage) return null;
-    const derivatives = allCards().flatMap(other => other.uri === params.textDocument.uri ? [] : other.lineage.baseModels
-      .filter(reference => matchesBaseModel(reference.value, lineage.identity))
-      .map(reference => ({ uri: other.uri, range: reference.range })));
-    return params.context.includeDeclaration ? [{ uri: params.textDocument.uri, range: lineage.definition }, ...derivatives] : derivatives;
-  });
-
   connection.onCompletion(params => {
     const card = cardDocument(params.textDocument.uri);
     return card ? card.setup.service.complete(card.document, params.position, card.setup.settings) : null;
   });
 
-  connection.onRequest(LANDSCAPE_METHOD, async (params: LandscapeParams) => {
-    const cards: LandscapeCard[] = [];
-    for (const card of params.cards ?? []) {
-      const absPath = host.pathOf(card.uri);
-      if (absPath !== undefined && host.prepare) await host.prepare(absPath, project);
-      // The editor's text of an open card, unsaved changes included.
-      const document = documents.get(card.uri) ?? TextDocument.create(card.uri, /\.(md|markdown)$/i.test(card.uri) ? 'markdown' : 'yaml', 0, card.text);
-      const setup = setupOf(document);
-      if (!setup.isCard) continue;
-      const summary = setup.service.summarize(document, setup.settings);
-      if (summary) cards.push({ summary, label: labelOf(card.uri, absPath) });
-    }
-    return project.forFile(roots[0] !== undefined ? path.join(roots[0], 'modelcards.landscape') : '/untitled').service.landscape(cards, { knownModels: params.knownModels !== false });
-  });
-
-  // New Model Card: what the pickers offer, the defaults of a base model, the card as a snippet.
-  const knowledgeHere = () => project.forFile(roots[0] !== undefined ? path.join(roots[0], 'modelcards.new') : '/untitled').knowledge.knowledge;
-  connection.onRequest(NEW_CARD_OPTIONS_METHOD, (): NewCardOptions => {
-    const knowledge = knowledgeHere();
-    return {
-      families: knowledge.families.map(f => ({ id: f.id, name: f.name, summary: f.definition.split(/(?<=\.)\s/)[0] ?? f.definition })),
-      licenses: knowledge.licenses.map(l => ({ id: l.id, name: l.name, hub: l.hub, commercialUse: l.commercial_use })),
-      models: knowledge.models.map(m => ({
-        id: m.id, name: m.name, lab: m.lab, family: m.family ?? undefined, hubId: m.hub_ids[0], license: m.weights_license ?? undefined,
-      })),
-      subcategories: knowledge.subcategories.map(s => ({ id: s.id, name: s.name })),
-    };
-  });
-  connection.onRequest(NEW_CARD_DEFAULTS_METHOD, (params: NewCardDefaultsParams) => defaultsFor(knowledgeHere(), params?.baseModel));
-  connection.onRequest(NEW_CARD_METHOD, (params: NewCardParams) => newCard(knowledgeHere(), params));
-
-  /** A card as people name it: its path in the workspace folder that holds it. */
-  function labelOf(uri: string, absPath: string | undefined): string {
-    const root = absPath === undefined ? undefined : roots.find(folder => !path.relative(folder, absPath).startsWith('..'));
-    if (root !== undefined && absPath !== undefined) return path.relative(root, absPath).split(path.sep).join('/');
-    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  }
+  // Requests beyond the editing loop, each in its own module over the same view of the server.
+  const context: ServerContext = {
+    connection, documents, host, workspace,
+    project: () => project,
+    roots: () => roots,
+    setupOf,
+    cardDocument,
+  };
+  registerLineage(context);
+  registerLandscape(context);
+  registerNewCard(context);
 
   documents.listen(connection);
   connection.listen();
