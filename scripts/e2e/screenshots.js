@@ -16,6 +16,9 @@
 //   landscape-light.png, landscape-dark.png
 //                      the STS Landscape view (its webview): fitted to the view in the light theme,
 //                      at its natural size in the dark theme
+//   newcard-base.png   New Model Card's base-model picker, filtered to "moshi"
+//   newcard-license.png  its license picker, the base's license preselected with the terms it passes on
+//   newcard.png        the card it wrote, the first tab stop selected
 //   landscape-known.png  docs/images/landscape-known.svg (modelcard-lint landscape) as a picture:
 //                      the Marketplace does not show SVG in a README
 // With --review, more views (the hover and quick fixes on other tokens, all problems) go to the
@@ -245,6 +248,59 @@ async function runCommand(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
 
+/** Waits for New Model Card's picker or input box of step `n` (its title says "(n/6)"). */
+async function newCardStep(page, n) {
+  await page.waitForFunction(wanted => [...document.querySelectorAll('.quick-input-widget .quick-input-title')]
+    .some(title => title.offsetParent !== null && (title.textContent || '').includes(wanted)), `(${n}/6)`, { timeout: STEP_TIMEOUT_MS });
+}
+
+async function takeNewCardShots(page, out) {
+  await step('starting New Model Card from the Command Palette', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await input.fill('>STS Model Cards: New Model Card');
+    await page.waitForFunction(() => /New Model Card/.test(document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent || ''),
+      undefined, { timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+    await newCardStep(page, 1);
+  });
+  await step('the form and the name (defaults)', async () => {
+    await page.keyboard.press('Enter');
+    await newCardStep(page, 2);
+    await page.keyboard.press('Enter');
+    await newCardStep(page, 3);
+  });
+  await step('filtering the base models to "moshi"', async () => {
+    await page.locator('.quick-input-widget .quick-input-box input').fill('moshi');
+    await page.waitForFunction(() => /Moshi/.test(document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent || ''),
+      undefined, { timeout: STEP_TIMEOUT_MS });
+  });
+  await shot(page, path.join(out, 'newcard-base.png'));
+  await step('the family (preselected)', async () => {
+    await page.keyboard.press('Enter');
+    await newCardStep(page, 4);
+    await page.keyboard.press('Enter');
+    await newCardStep(page, 5);
+  });
+  await shot(page, path.join(out, 'newcard-license.png'));
+  await step('the license and the sub-categories', async () => {
+    await page.keyboard.press('Enter');
+    await newCardStep(page, 6);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const lines = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
+      return lines && /base_model: kyutai/.test((lines.textContent || '').replace(/\u00a0/g, ' '));
+    }, undefined, { timeout: STEP_TIMEOUT_MS });
+  });
+  await shot(page, path.join(out, 'newcard.png'));
+  // Leave the snippet, and save the card so closing the editors later asks nothing.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+S');
+  await page.waitForFunction(() => !document.querySelector('.tabs-container .tab.active.dirty'), undefined, { timeout: STEP_TIMEOUT_MS });
+}
+
 async function takeLandscapeShots(page, out) {
   await step('closing the editors and the side bar', async () => {
     await runCommand(page, 'View: Close All Editors');
@@ -418,6 +474,7 @@ async function main() {
     browserLog.write(`opening ${url}\n`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
     await takeScreenshots(page, options.out);
+    await takeNewCardShots(page, options.out);
     await takeLandscapeShots(page, options.out);
     await step('drawing docs/images/landscape-known.svg as a PNG', async () => {
       const svgPage = await browser.newPage({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
