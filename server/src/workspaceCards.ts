@@ -84,6 +84,9 @@ export class WorkspaceCards {
   }
 
   private async scan(generation: number): Promise<void> {
+    // Even listing the files waits for a pause in typing: a directory walk is many small callbacks.
+    await this.idle();
+    if (generation !== this.generation) return;
     const paths = await this.access.listCards();
     if (generation !== this.generation) return;
     const seen = new Set<string>();

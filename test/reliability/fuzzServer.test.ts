@@ -1,7 +1,8 @@
 /**
  * Fuzzing through the real server (issue 6): random edit sequences (characters and lines inserted
  * and deleted at random valid positions) on fixture cards, sent as incremental didChange to ONE
- * dist/server.js --stdio. After each sequence: the server is alive, a hover is answered, every
+ * dist/server.js --stdio. After each sequence: the server is alive, a hover, the outline, the links,
+ * definition, references and completion are answered (outline and link ranges inside the text), every
  * range published for the last version is inside the document, and the last diagnostics equal
  * those of opening the final text fresh (a new uri, same file name): incremental state never drifts.
  * fast-check, recorded seed: FUZZ_SERVER_RUNS (default 50), FUZZ_SERVER_SEED (default fixed).
@@ -14,12 +15,12 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  CompletionRequest, ConfigurationRequest, createProtocolConnection, DefinitionRequest, DocumentLinkRequest, DocumentSymbolRequest, ReferencesRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest,
   ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import { ROOT } from '../helpers';
 import { assertRangesValid } from './ranges';
 
@@ -142,7 +143,17 @@ test(`random incremental edit sequences through the server (${RUNS} runs, seed $
       const last = await waitFor(uri, document.version);
       assert.equal(child.exitCode, null, 'server alive');
       for (const params of published.filter(p => p.uri === uri && p.version === document.version)) assertRangesValid(final, params.diagnostics, `${uri} v${document.version}`);
-      await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: document.positionAt(hoverAt % (final.length + 1)) });
+      const position = document.positionAt(hoverAt % (final.length + 1));
+      await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      // Every other request on the mangled text: answered (never an error response), ranges inside it.
+      const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[] | null;
+      const flat = (list: readonly DocumentSymbol[]): DocumentSymbol[] => list.flatMap(symbol => [symbol, ...flat(symbol.children ?? [])]);
+      assertRangesValid(final, flat(symbols ?? []).flatMap(symbol => [{ range: symbol.range }, { range: symbol.selectionRange }]) as Diagnostic[], `${uri} symbols`);
+      const links = await connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } });
+      assertRangesValid(final, (links ?? []) as unknown as Diagnostic[], `${uri} links`);
+      await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position });
+      await connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } });
+      await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
 
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: freshUri, languageId, version: 1, text: final } });
       const fresh = await waitFor(freshUri, 1);
