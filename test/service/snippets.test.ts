@@ -167,7 +167,8 @@ const EXPECT: Record<string, (card: Record<string, unknown>) => void> = {
     assert.deepEqual(sts.licensing, { posture: knowledge.postures[0].id });
     assert.equal(sts.latency.length, 1);
     assert.equal(sts.latency[0].ms, 200);
-    assert.equal(typeof sts.latency[0].kind, 'string');
+    // The default kind is what a user waits: end-to-end.
+    assert.equal(sts.latency[0].kind, 'end-to-end');
   },
   'license: other block': card => {
     assert.equal(card.license, 'other');
@@ -181,7 +182,8 @@ const EXPECT: Record<string, (card: Record<string, unknown>) => void> = {
   },
   'base_model + relation': card => {
     assert.equal(card.base_model, 'owner/model-name');
-    assert.equal(card.base_model_relation, knowledge.hub.base_model_relations.values[0]);
+    // The default relation is the common one: a fine-tune.
+    assert.equal(card.base_model_relation, 'finetune');
   },
 };
 

@@ -127,6 +127,11 @@ interface Snippet {
 const line = (depth: number, ...parts: Part[]): TemplateLine => ({ depth, parts });
 const placeholder = (value: string): Part => ({ placeholder: value });
 
+/** `values` with `first` moved to the front, when it is one of them. */
+function preferFirst(values: readonly string[], first: string): string[] {
+  return values.includes(first) ? [first, ...values.filter(value => value !== first)] : [...values];
+}
+
 /** A choice of values that YAML reads as plain text; a placeholder when none is left. */
 function choice(values: readonly string[], fallback: string): Part {
   const plain = values.filter(value => /^[A-Za-z0-9][\w.+/-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]+$/.test(value));
@@ -142,7 +147,9 @@ function snippetsFor(knowledge: KnowledgeBase, schema: z.core.$ZodType | undefin
   const families = knowledge.families.map(family => family.id);
   const postures = knowledge.postures.map(posture => posture.id);
   const licenseNames = knowledge.licenses.filter(license => !license.hub).map(license => license.id);
-  const relations = knowledge.hub.base_model_relations.values;
+  // What most cards mean comes first (a choice's first value is its default): a figure of what a
+  // user waits, a fine-tune.
+  const relations = preferFirst(knowledge.hub.base_model_relations.values, 'finetune');
   const has = (context: SnippetContext, key: string) => context.existingKeys.has(key);
 
   const licenseLines = [
@@ -163,7 +170,7 @@ function snippetsFor(knowledge: KnowledgeBase, schema: z.core.$ZodType | undefin
         line(2, 'posture: ', choice(postures, 'posture')),
         line(1, 'latency:'),
         line(2, '- ms: ', placeholder('200')),
-        line(2, '  kind: ', choice(latencyKinds, 'end-to-end')),
+        line(2, '  kind: ', choice(preferFirst(latencyKinds, 'end-to-end'), 'end-to-end')),
       ],
       offered: context => !has(context, 'sts'),
     },
