@@ -224,7 +224,7 @@ describe('snippets: each expands to a valid card', () => {
     const { choices } = expand(edit.newText);
     assert.deepEqual(choices.get(2), knowledge.families.map(family => family.id));
     assert.deepEqual(choices.get(3), knowledge.postures.map(posture => posture.id));
-    assert.deepEqual(choices.get(5), ['theoretical', 'model-only', 'end-to-end']);
+    assert.deepEqual(choices.get(5), ['end-to-end', 'theoretical', 'model-only']);
     for (const [tab, values] of choices) {
       for (const value of values) {
         const chosen = edit.newText.replace(/\$\{(\d+)\|[^|]*\|\}/g, (whole, number) => (Number(number) === tab ? value : whole));
@@ -236,7 +236,8 @@ describe('snippets: each expands to a valid card', () => {
 
   test('base_model_relation offers the Hub\'s relations; license_name the known license names', () => {
     const { items } = snippetsAt(CURSOR);
-    assert.deepEqual(expand((item(items, 'base_model + relation').textEdit as TextEdit).newText).choices.get(2), knowledge.hub.base_model_relations.values);
+    const relations = knowledge.hub.base_model_relations.values;
+    assert.deepEqual(expand((item(items, 'base_model + relation').textEdit as TextEdit).newText).choices.get(2), ['finetune', ...relations.filter(r => r !== 'finetune')]);
     assert.deepEqual(
       expand((item(items, 'license: other block').textEdit as TextEdit).newText).choices.get(1),
       knowledge.licenses.filter(license => !license.hub).map(license => license.id),
