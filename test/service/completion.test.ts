@@ -52,8 +52,12 @@ const STS_KEYS = [
 ];
 
 describe('completion: keys', () => {
-  test('an empty card offers the top-level Hub keys and sts, as properties inserting `key: `', () => {
-    const items = complete(CURSOR);
+  test('an empty card offers the top-level Hub keys and sts, as properties inserting `key: `, and the block snippets', () => {
+    const all = complete(CURSOR);
+    // Whole blocks come as snippets beside the keys (test/service/snippets.test.ts checks them).
+    const snippets = all.filter(completion => completion.kind === CompletionItemKind.Snippet);
+    assert.deepEqual(snippets.map(s => s.label).sort(), ['base_model + relation', 'license: other block', 'sts block']);
+    const items = all.filter(completion => completion.kind !== CompletionItemKind.Snippet);
     for (const key of HUB_KEYS) assert.ok(labels(items).includes(key), `missing ${key}`);
     for (const completion of items) {
       assert.equal(completion.kind, CompletionItemKind.Property);
