@@ -60,6 +60,17 @@ describe('concepts: several wordings, any order, close together, in one sentence
     ]) assert.equal(firstOf(text), 'dual-stream-codec', text);
   });
 
+  test('text and speech tokens packed in repeating blocks are one sequence; blocks alone are not', () => {
+    for (const text of [
+      'Every block packs two text tokens followed by ten speech tokens.',
+      'The output repeats a fixed pattern: one text token, then two audio tokens.',
+    ]) assert.ok(reasonsOf(text).includes('packed-token-blocks'), text);
+    for (const text of [
+      'The vocoder synthesises audio in blocks of 80 ms.',
+      'Input and output run concurrently, without mutual blocking of text and speech tokens.',
+    ]) assert.ok(!reasonsOf(text).includes('packed-token-blocks'), text);
+  });
+
   test('inflections are prefixes: interleave, interleaved, interleaving, interleaves', () => {
     for (const word of ['interleave', 'interleaved', 'interleaving', 'interleaves', 'Interleaving']) {
       assert.ok(reasonsOf(`We ${word} text and speech tokens.`).includes('interleaved-tokens'), word);
