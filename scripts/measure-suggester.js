@@ -33,6 +33,19 @@ function figuresRow(name, subset, inCard = false) {
   return `| ${name} | ${f.texts} / ${f.models} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${pct(f.abstentions, f.labelled)} | ${f.wrong} | ${f.nullTexts ? `${f.correctNull} / ${f.nullTexts}` : '—'} | ${suggested ? pct(f.hits, suggested) : '—'} |`;
 }
 
+// One row per collection of texts, named by how it was used (corpus.json `batches`); the one
+// measured unread is in bold, as it is the figure that counts.
+function batchRows(inCard) {
+  const batchOf = j => j.text.batch ?? 1;
+  const numbers = [...new Set(judged.map(batchOf))].sort((a, b) => a - b);
+  if (numbers.length < 2) return [];
+  return numbers.map(n => {
+    const use = corpus.batches?.[String(n)] ?? '';
+    const name = `batch ${n}${use ? ` (${use})` : ''}`;
+    return figuresRow(/^unread/.test(use) ? `**${name}**` : name, judged.filter(j => batchOf(j) === n), inCard);
+  });
+}
+
 function figuresTable(inCard) {
   const families = [...knowledge.families.map(f => f.id), null];
   return [
@@ -41,10 +54,7 @@ function figuresTable(inCard) {
     figuresRow('all', judged, inCard),
     figuresRow('dev models', judged.filter(j => !j.sealed), inCard),
     figuresRow('sealed models', judged.filter(j => j.sealed), inCard),
-    ...(judged.some(j => j.text.batch === 2) ? [
-      figuresRow('batch 1 (read while tuning)', judged.filter(j => j.text.batch !== 2), inCard),
-      figuresRow('**batch 2 (unread, measured once)**', judged.filter(j => j.text.batch === 2), inCard),
-    ] : []),
+    ...batchRows(inCard),
     ...families.map(family => figuresRow(family ?? 'no family (not STS)', judged.filter(j => j.label === family), inCard)),
   ];
 }

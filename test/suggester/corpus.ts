@@ -28,13 +28,15 @@ export interface CorpusText {
   readonly expect: string;
   /** The same, the text read as the architecture of a card with an `sts` block. */
   readonly expectInCard: string;
-  /** 2 for the texts collected after the lexicon's last change (unread while tuning); 1 otherwise. */
+  /** The collection the text came in (1 when absent); `Corpus.batches` says how each was used. */
   readonly batch?: number;
 }
 
 export interface Corpus {
   readonly models: Readonly<Record<string, CorpusModel>>;
   readonly texts: readonly CorpusText[];
+  /** Per batch number, how its texts were used: read while tuning, or measured once unread. */
+  readonly batches?: Readonly<Record<string, string>>;
 }
 
 export const CORPUS_FILE = path.join(CORPUS_DIR, 'corpus.json');
