@@ -229,6 +229,8 @@ describe('scope and confidence', () => {
     assert.equal(suggester.rank(text)[0].confidence.toFixed(4), (suggester.rank(text, inCard)[0].confidence * factor).toFixed(4));
     const talking = 'A spoken dialogue model: text and speech tokens are interleaved.';
     assert.equal(suggester.rank(talking)[0].confidence, suggester.rank(talking, inCard)[0].confidence);
+    const agent = 'A voice agent: text and speech tokens are interleaved.';
+    assert.equal(suggester.rank(agent)[0].confidence, suggester.rank(agent, inCard)[0].confidence, 'a voice agent is one you talk with');
     const derived = 'A fine-tune of Moshi.';
     assert.equal(suggester.rank(derived)[0].confidence, suggester.rank(derived, inCard)[0].confidence, 'a model derived from an STS model is in scope');
   });
