@@ -60,6 +60,13 @@ describe('concepts: several wordings, any order, close together, in one sentence
     ]) assert.equal(firstOf(text), 'dual-stream-codec', text);
   });
 
+  test('a concept is its words in any order: talker and thinker, a duplex controller, state tokens, transcription', () => {
+    assert.ok(reasonsOf("A talker module turns the thinker's hidden states into audio tokens.").includes('thinker-talker'));
+    assert.ok(reasonsOf('A duplex controller decides chunk by chunk whether to speak or listen.').includes('duplex-state-predictor'));
+    assert.ok(reasonsOf('The model emits state tokens that say whether to listen or to speak.').includes('duplex-control-tokens'));
+    assert.ok(reasonsOf('A transcription model feeds the LLM, whose reply goes to a TTS engine.').includes('asr-llm-tts-pipeline'));
+  });
+
   test('text and speech tokens packed in repeating blocks are one sequence; blocks alone are not', () => {
     for (const text of [
       'Every block packs two text tokens followed by ten speech tokens.',
