@@ -176,6 +176,21 @@ describe('negation and clauses about other systems', () => {
     assert.equal(isSetAside('our models interleave', 'our models '.length, 'our models interleave'.length), false);
   });
 
+  test('a clause of contrast is set aside however long, with the relative clauses that follow it', () => {
+    for (const text of [
+      'Unlike cascaded systems in which the LLM only sees text, our model hears speech directly.',
+      'Unlike cascaded pipelines that chain ASR, an LLM and TTS, our model is trained jointly.',
+      'In contrast to dual-stream models such as Moshi, which model the user and the model as parallel streams, we use one.',
+      'Compared with systems that interleave text and speech tokens, our design keeps them apart.',
+      'As opposed to approaches where the user and the model each have their own audio stream, ours is simpler.',
+    ]) assert.deepEqual(rankedFamilies(text), [], text);
+    // The clause after the contrast is the card's model again.
+    assert.deepEqual(rankedFamilies('Unlike cascaded systems, our model interleaves text and speech tokens.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('In contrast to Moshi, which uses two streams, our decoder interleaves text and speech tokens.'), ['interleaved-flatten']);
+    // A sentence ends the contrast.
+    assert.deepEqual(rankedFamilies('Unlike cascaded systems. Text and speech tokens share one sequence.'), ['interleaved-flatten']);
+  });
+
   test('negation applies to sub-categories too', () => {
     assert.deepEqual(suggester.suggestSubcategories('There is no voice cloning.'), []);
     assert.deepEqual(suggester.suggestSubcategories('Voice cloning: yes.').map(s => s.subcategory), ['voice-cloning']);

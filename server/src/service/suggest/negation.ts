@@ -37,6 +37,16 @@ export const NEGATION_GRAMMAR = {
   background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy'],
   /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
   criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
+  /**
+   * Words that open a clause of contrast ("unlike cascaded systems in which the LLM only sees text,
+   * …"): what that clause says is about the systems set against the card's model, however far
+   * into it. Pairs must come in that order ("rather than"); single words anywhere before.
+   */
+  contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'rather than', 'instead of', 'different from', 'differs from'],
+  /** A clause that opens with one of these continues the clause before it ("Moshi, which models…"). */
+  relativeOpeners: ['which', 'that', 'where', 'whose', 'who', 'such as', 'e', 'eg', 'including'],
+  /** The most words a contrast clause, with its relative clauses, is read back for. */
+  contrastWordsBefore: 32,
   /** How many words before a match the background and criticism look-back reads at most, in its clause. */
   clauseWordsBefore: 16,
   /** How many words after it the criticism look-ahead reads at most ("cascaded systems suffer"). */
@@ -125,11 +135,53 @@ function clauseWords(text: string, from: number, step: 1 | -1): string[] {
   return words;
 }
 
+const CONTRAST = new Set<string>(NEGATION_GRAMMAR.contrast.filter(entry => !entry.includes(' ')));
+const CONTRAST_PAIRS = pairsOf(NEGATION_GRAMMAR.contrast);
+const RELATIVE = new Set<string>(NEGATION_GRAMMAR.relativeOpeners.filter(entry => !entry.includes(' ')));
+const RELATIVE_PAIRS = pairsOf(NEGATION_GRAMMAR.relativeOpeners);
+/** Soft stops a relative clause may continue across; any other stop ends the contrast clause. */
+const SOFT_STOPS = new Set([',', '(', ')', '—', '[', ']']);
+
+/**
+ * True when `start` is inside a clause of contrast: read back to the start of its clause, and
+ * on through the clause before when this one is relative ("…such as Moshi, which models the user
+ * as a parallel stream"), looking for a contrast opener.
+ */
+function inContrastClause(text: string, start: number): boolean {
+  let clause: string[] = [];
+  let read = 0;
+  let i = start - 1;
+  const opensWithContrast = (words: readonly string[]) => words.some((word, k) =>
+    CONTRAST.has(word) || (k > 0 && CONTRAST_PAIRS.get(word)?.has(words[k - 1])));
+  const isRelative = (words: readonly string[]) => {
+    const first = words[words.length - 1];
+    return first !== undefined && (RELATIVE.has(first) || (words.length > 1 && RELATIVE_PAIRS.get(first)?.has(words[words.length - 2]) === true));
+  };
+  while (read < NEGATION_GRAMMAR.contrastWordsBefore) {
+    while (i >= 0 && !isWordCharAt(text, i)) {
+      if (STOPS.has(text[i])) {
+        // The clause read so far is complete: is it contrast, or relative to the one before?
+        if (opensWithContrast(clause)) return true;
+        if (!SOFT_STOPS.has(text[i]) || !isRelative(clause)) return false;
+        clause = [];
+      }
+      i--;
+    }
+    if (i < 0) break;
+    const end = i + 1;
+    while (i >= 0 && isWordCharAt(text, i)) i--;
+    clause.push(text.slice(i + 1, end).toLowerCase());
+    read++;
+  }
+  return opensWithContrast(clause);
+}
+
 /**
  * True when the text from `start` to `end` sits in a clause about other systems: a background word
- * before it, or a criticism word before or after it, in the same clause.
+ * before it, or a criticism word before or after it, in the same clause; or a clause of contrast.
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
   return clauseWords(text, start, -1).some(word => BACKGROUND.has(word) || CRITICISM.has(word))
-    || clauseWords(text, end, 1).some(word => CRITICISM.has(word));
+    || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
+    || inContrastClause(text, start);
 }
