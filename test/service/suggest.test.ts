@@ -60,11 +60,13 @@ describe('concepts: several wordings, any order, close together, in one sentence
     ]) assert.equal(firstOf(text), 'dual-stream-codec', text);
   });
 
-  test('a concept is its words in any order: talker and thinker, a duplex controller, state tokens, transcription', () => {
+  test('a concept is its words in any order: talker and thinker, a duplex controller, state tokens, transcription, an LLM that sees only text', () => {
     assert.ok(reasonsOf("A talker module turns the thinker's hidden states into audio tokens.").includes('thinker-talker'));
     assert.ok(reasonsOf('A duplex controller decides chunk by chunk whether to speak or listen.').includes('duplex-state-predictor'));
     assert.ok(reasonsOf('The model emits state tokens that say whether to listen or to speak.').includes('duplex-control-tokens'));
     assert.ok(reasonsOf('A transcription model feeds the LLM, whose reply goes to a TTS engine.').includes('asr-llm-tts-pipeline'));
+    assert.ok(reasonsOf('The language model itself only ever sees text.').includes('llm-sees-only-text'));
+    assert.ok(reasonsOf('Speech recognition and synthesis are separate services.').includes('asr-llm-tts-pipeline'));
   });
 
   test('text and speech tokens packed in repeating blocks are one sequence; blocks alone are not', () => {
