@@ -66,6 +66,8 @@ describe('concepts: several wordings, any order, close together, in one sentence
     assert.ok(reasonsOf('The model emits state tokens that say whether to listen or to speak.').includes('duplex-control-tokens'));
     assert.ok(reasonsOf('A transcription model feeds the LLM, whose reply goes to a TTS engine.').includes('asr-llm-tts-pipeline'));
     assert.ok(reasonsOf('The language model itself only ever sees text.').includes('llm-sees-only-text'));
+    assert.ok(reasonsOf("The user's speech and the model's speech each have their own token stream.").includes('parallel-audio-streams'));
+    assert.ok(reasonsOf('Instead of a codec, continuous latents are decoded by a vocoder.').includes('no-codec'));
     assert.ok(reasonsOf('Speech recognition and synthesis are separate services.').includes('asr-llm-tts-pipeline'));
   });
 
@@ -209,6 +211,8 @@ describe('lineage: a known model named as the base', () => {
       "It reuses Moshi's architecture.",
       'It leverages the multistream architecture of\n[Moshi](https://arxiv.org/abs/2410.00037).',
       'Initialised from Qwen2.5-Omni-7B.',
+      'A Moshi-style speech-text model.',
+      'A Moshi-like duplex model.',
     ]) assert.ok(suggester.rank(text)[0]?.reasons.some(r => r.startsWith('lineage:')), text);
     assert.equal(firstOf('Initialised from Qwen2.5-Omni-7B.'), 'interleaved-flatten');
   });
