@@ -146,6 +146,9 @@ export function activateClient(context: vscode.ExtensionContext, host: ClientHos
     vscode.commands.registerCommand('modelCards.newCardState', () => newCardStep),
     // What the landscape view last drew, as its webview reported it: for the editor tests.
     vscode.commands.registerCommand('modelCards.landscapeState', () => LandscapePanel.active?.rendered),
+    // How the running server hands out diagnostics (pulled, LSP 3.17, or pushed): for the editor tests.
+    vscode.commands.registerCommand('modelCards.diagnosticModel', () =>
+      client?.initializeResult && (client.initializeResult.capabilities.diagnosticProvider ? 'pull' : 'push')),
     vscode.commands.registerCommand('modelCards.restartServer', () => restartClient(context, host)),
     { dispose: () => void (client && stopClient(client)) },
   );

@@ -12,12 +12,15 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { Connection, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
-import { WorkspaceCards } from './workspaceCards';
+import { CardReports, WorkspaceCards } from './workspaceCards';
+import { PulledDiagnostics } from './pulledDiagnostics';
+import { registerPullDiagnostics } from './requests/pullDiagnostics';
 import type { ServerContext } from './serverContext';
 import { registerLineage } from './requests/lineage';
 import { registerLandscape } from './requests/landscape';
 import { registerNewCard } from './requests/newCard';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Project } from './config/project';
 import { projectFileKind } from './config/projectFiles';
 import { cardNameKind, FIX_ALL_KIND, isReportedCard, QUICK_FIX_KIND, ServiceSettings, toDiagnostics } from './service';
@@ -53,6 +56,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
   let roots: string[] = [];
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
+  // Diagnostics go out as the client takes them: published, or kept for it to pull (LSP 3.17),
+  // which a client says it can do and a server then offers.
+  let pullMode = false;
+  let refreshSupport = false;
+  const pulled = new PulledDiagnostics();
+  const reports: CardReports = {
+    report: (uri, diagnostics, version) => (pullMode ? pulled.set(uri, diagnostics, version ?? null) : void connection.sendDiagnostics({ uri, version, diagnostics })),
+    clear: uri => (pullMode ? pulled.clear(uri) : void connection.sendDiagnostics({ uri, diagnostics: [] })),
+  };
+
   // Off unless the client asks (VS Code's client sends modelCards.workspaceDiagnostics, default on).
   let workspaceDiagnosticsAsked = false;
   // VS Code outlines Markdown headings itself: its client says so, and our outline then leaves them out.
@@ -65,7 +78,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     setupOf: document => setupOf(document),
     // While the user types (an edit in the last quarter second), the scan waits: typing comes first.
     busy: () => pending.size > 0 || Date.now() - lastEdit < 250,
-  });
+  }, reports);
   let lastEdit = 0;
   /** Turns the background check of unopened cards on or off, as the settings now say. */
   function applyWorkspaceDiagnostics(): void {
@@ -89,9 +102,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     roots = (params.workspaceFolders ?? []).flatMap(folder => host.pathOf(folder.uri) ?? []);
     if (roots.length === 0 && params.rootUri) roots = [host.pathOf(params.rootUri) ?? []].flat();
     project = newProject();
-    const options = params.initializationOptions as { settings?: unknown; workspaceDiagnostics?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; workspaceDiagnostics?: unknown; diagnosticModel?: unknown } | undefined;
     if (options?.settings !== undefined) editorSettings = readSettings(options.settings);
     workspaceDiagnosticsAsked = options?.workspaceDiagnostics === true;
+    // A client may pull and still ask to be pushed to (`diagnosticModel: 'push'`).
+    pullMode = params.capabilities.textDocument?.diagnostic !== undefined && options?.diagnosticModel !== 'push';
+    refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -102,6 +118,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
         referencesProvider: true,
+        ...(pullMode ? { diagnosticProvider: { identifier: 'modelCards', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'sts-model-cards', version },
     };
@@ -110,6 +127,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
   // VS Code's client announces settings changes itself (synchronize.configurationSection); a
   // dynamic registration on top would make every change re-check every card twice.
   connection.onInitialized(async () => {
+    connection.console.log(`diagnostics: ${pullMode ? 'pulled by the client (LSP 3.17 document and workspace diagnostics)' : 'pushed'}`);
     // Clients that watch files for servers (not VS Code's, which synchronize.fileEvents covers) are asked to.
     if (watchDynamically) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -158,6 +176,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
 
   function recheckAll(): void {
     for (const document of documents.all()) schedule(document);
+    // A pulling client asks again for the documents it shows.
+    if (pullMode && refreshSupport) void connection.languages.diagnostics.refresh();
   }
 
   /** Coalesces bursts of changes to one validation per document per turn of the event loop. */
@@ -200,18 +220,18 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
   }
   let matcher: { patterns: readonly string[]; test: (path: string) => boolean } | undefined;
 
+  /** An open document's diagnostics: a card's, a configuration or knowledge file's, or none. */
+  function diagnosticsOf(document: TextDocument): Diagnostic[] {
+    const absPath = host.pathOf(document.uri);
+    const kind = projectFileKind(absPath, project);
+    if (kind) return toDiagnostics(document, project.findingsOf(absPath!, kind), undefined);
+    const setup = setupOf(document);
+    return setup.isCard ? cache.diagnostics(setup.service, document, setup.settings) : [];
+  }
+
   function publish(document: TextDocument): void {
     try {
-      const absPath = host.pathOf(document.uri);
-      const kind = projectFileKind(absPath, project);
-      if (kind) {
-        const findings = project.findingsOf(absPath!, kind);
-        void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(document, findings, undefined) });
-        return;
-      }
-      const setup = setupOf(document);
-      const diagnostics = setup.isCard ? cache.diagnostics(setup.service, document, setup.settings) : [];
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      reports.report(document.uri, diagnosticsOf(document), document.version);
     } catch (error) {
       // A bug in a rule must not take the server down; say so in the output channel.
       connection.console.error(`validating ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
@@ -230,7 +250,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     pending.delete(event.document.uri);
     cache.forget(event.document.uri);
     project.forFile(host.pathOf(event.document.uri) ?? '/untitled').service.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    reports.clear(event.document.uri);
     // Closing an edited configuration without saving brings back the one on disk.
     if (projectFileKind(host.pathOf(event.document.uri), project) !== undefined) projectChanged();
     // A card closed unsaved: its problems are those of the file on disk again.
@@ -282,6 +302,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
   registerLineage(context);
   registerLandscape(context);
   registerNewCard(context);
+  registerPullDiagnostics(context, pulled, diagnosticsOf);
 
   documents.listen(connection);
   connection.listen();

@@ -24,6 +24,12 @@ export interface WorkspaceAccess {
   busy(): boolean;
 }
 
+/** Where the problems of cards go: published to the client, or kept for it to pull. */
+export interface CardReports {
+  report(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  clear(uri: string): void;
+}
+
 export interface KnownCard {
   readonly uri: string;
   readonly summary: CardSummary;
@@ -60,7 +66,7 @@ export class WorkspaceCards {
   private readonly published = new Set<string>();
   enabled = false;
 
-  constructor(private readonly connection: Connection, private readonly access: WorkspaceAccess) {}
+  constructor(private readonly connection: Connection, private readonly access: WorkspaceAccess, private readonly reports: CardReports) {}
 
   /** The lineage of every card known: the open ones' as typed (`open`), the others' as last read from disk. */
   lineages(open: ReadonlyMap<string, LocatedLineage>): { uri: string; lineage: LocatedLineage }[] {
@@ -79,7 +85,7 @@ export class WorkspaceCards {
   disable(): void {
     this.enabled = false;
     this.generation++;
-    for (const uri of this.published) if (!this.access.isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.published) if (!this.access.isOpen(uri)) this.reports.clear(uri);
     this.published.clear();
   }
 
@@ -110,7 +116,7 @@ export class WorkspaceCards {
     while (this.access.busy()) await new Promise(resolve => setTimeout(resolve, 20));
   }
 
-  /** Reads one file and publishes its diagnostics unless the editor has it open. */
+  /** Reads one file and reports its diagnostics unless the editor has it open. */
   check(absPath: string): void {
     const uri = this.access.uriOf(absPath);
     const text = this.access.readText(absPath);
@@ -132,12 +138,12 @@ export class WorkspaceCards {
     // The disk text is not kept: the service's parse cache is for open documents.
     setup.service.forget(uri);
     this.published.add(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    this.reports.report(uri, diagnostics);
   }
 
   /** A file deleted, renamed away or no longer a card: its problems go. */
   forget(uri: string): void {
     this.cards.delete(uri);
-    if (this.published.delete(uri) && !this.access.isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.published.delete(uri) && !this.access.isOpen(uri)) this.reports.clear(uri);
   }
 }

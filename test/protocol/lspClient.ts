@@ -12,7 +12,8 @@ import {
   IPCMessageReader, IPCMessageWriter, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
   RegistrationRequest, StreamMessageReader, StreamMessageWriter, TextDocumentContentChangeEvent,
   ConfigurationRequest, InitializedNotification, ShutdownRequest, ExitNotification,
-  DidChangeWatchedFilesNotification, FileChangeType,
+  DidChangeWatchedFilesNotification, FileChangeType, ClientCapabilities, CancellationTokenSource, DocumentDiagnosticRequest,
+  DocumentDiagnosticReport, WorkspaceDiagnosticRequest, WorkspaceDocumentDiagnosticReport, DiagnosticRefreshRequest, PreviousResultId,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../helpers';
 
@@ -35,6 +36,10 @@ export class TestClient {
   /** What the server gets when it asks for `modelCards` settings. */
   settings: Record<string, unknown> = {};
   configurationRequests = 0;
+  /** How often the server asked this client to pull its diagnostics again (`workspace/diagnostic/refresh`). */
+  refreshRequests = 0;
+  /** Every workspace report received by pulling, in order (partial results and final answers). */
+  private readonly pulledReports: WorkspaceDocumentDiagnosticReport[] = [];
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
     process.stderr?.on('data', chunk => { this.stderr += String(chunk); });
@@ -48,6 +53,11 @@ export class TestClient {
       return params.items.map(item => item.section === 'modelCards' ? this.settings : null);
     });
     connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshRequests++;
+      for (const wake of [...this.waiters]) wake();
+      return null;
+    });
     connection.listen();
   }
 
@@ -70,12 +80,16 @@ export class TestClient {
     return this.received;
   }
 
-  async initialize(pullConfiguration = true, workspaceDir?: string, initializationOptions?: Record<string, unknown>): Promise<InitializeResult> {
+  /** `capabilities` are added to the client's (`pullingCapabilities` for a client that pulls diagnostics). */
+  async initialize(pullConfiguration = true, workspaceDir?: string, initializationOptions?: Record<string, unknown>, capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
     const workspaceUri = workspaceDir === undefined ? null : pathToFileURL(workspaceDir).href;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: workspaceUri,
-      capabilities: { workspace: { configuration: pullConfiguration, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: {
+        ...capabilities,
+        workspace: { configuration: pullConfiguration, didChangeConfiguration: { dynamicRegistration: true }, ...capabilities.workspace },
+      },
       workspaceFolders: workspaceUri === null ? null : [{ uri: workspaceUri, name: path.basename(workspaceDir!) }],
       ...(initializationOptions ? { initializationOptions } : {}),
     });
@@ -128,6 +142,53 @@ export class TestClient {
     });
   }
 
+  /** `textDocument/diagnostic` for one document. */
+  pullDocument(uri: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  }
+
+  /**
+   * Opens a `workspace/diagnostic` request with a partial result token, as VS Code's client does;
+   * its reports collect in `pulledReports`. `stop` cancels it and resolves with its final answer.
+   */
+  pullWorkspace(previousResultIds: PreviousResultId[] = []): { stop(): Promise<unknown>; answer: Promise<unknown> } {
+    const token = `workspace-pull-${++this.pulls}`;
+    const collect = (items: readonly WorkspaceDocumentDiagnosticReport[]) => {
+      this.pulledReports.push(...items);
+      for (const wake of [...this.waiters]) wake();
+    };
+    const progress = this.connection.onProgress(WorkspaceDiagnosticRequest.partialResult, token, partial => collect(partial.items));
+    const cancel = new CancellationTokenSource();
+    const answer = this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds, partialResultToken: token }, cancel.token)
+      .then(result => collect(result.items), error => error)
+      .finally(() => progress.dispose());
+    return { answer, stop: () => { cancel.cancel(); return answer; } };
+  }
+  private pulls = 0;
+
+  /** The workspace reports received for `uri`, in order. */
+  workspaceReports(uri: string): WorkspaceDocumentDiagnosticReport[] {
+    return this.pulledReports.filter(report => report.uri === uri);
+  }
+
+  /** Resolves when `condition` holds, checked whenever something arrives from the server. */
+  until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!condition()) return;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`${what}: not within ${timeoutMs} ms; server stderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
@@ -143,3 +204,9 @@ export class TestClient {
     }
   }
 }
+
+/** What a client that pulls diagnostics (LSP 3.17) says of itself, as VS Code's does. */
+export const PULLING_CAPABILITIES: ClientCapabilities = {
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
+  workspace: { diagnostics: { refreshSupport: true } },
+};

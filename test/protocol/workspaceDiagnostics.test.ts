@@ -13,16 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { parseJson, spawnLint, tempTree } from '../cli/harness';
 import { TestClient } from './lspClient';
+import { WORKSPACE_FILES } from './workspaceTree';
 
-const FILES: Record<string, string | null> = {
-  '.git': null,
-  'modelcards.config.yaml': 'ignore: [drafts/]\n',
-  'a.modelcard.yaml': 'license: Apache-2.0\nsts:\n  name: A\n  family: codec-free\n',
-  'team/b/README.md': '---\nlicense: mit\n---\n# B\n',
-  'good.modelcard.yaml': 'license: mit\nsts:\n  name: Good\n  family: near-sts\n  licensing: { posture: permissive, code: mit }\n',
-  'docs/README.md': '# Docs\n\nNot a card.\n',
-  'drafts/c.modelcard.yaml': 'license: bogus\n',
-};
+const FILES = WORKSPACE_FILES;
 
 describe('workspace diagnostics', () => {
   let dir: string;

@@ -1,13 +1,20 @@
 /**
  * The workspace's unopened cards in the real VS Code: their problems are in the Problems panel
  * (vscode.languages.getDiagnostics) without opening them, a card created on disk is checked, and
- * a card deleted loses its problems.
+ * a card deleted loses its problems. VS Code's client pulls (LSP 3.17 workspace diagnostics), so
+ * these come through the workspace request, not a background push.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeDiagnostics, fileUri, open, ours, waitFor, withCode } from './helpers';
 
 suite('Workspace diagnostics', () => {
+  test('VS Code pulls the diagnostics (LSP 3.17)', async () => {
+    await open('good.modelcard.yaml');
+    const model = await waitFor(async () => vscode.commands.executeCommand<string | undefined>('modelCards.diagnosticModel'), 'a running server');
+    assert.equal(model, 'pull');
+  });
+
   test("an unopened card's problems are listed without opening it", async () => {
     await open('good.modelcard.yaml');
     const unopened = fileUri('unopened/never-opened.modelcard.yaml');
