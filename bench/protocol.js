@@ -80,8 +80,11 @@ function startServer(which) {
     waiters.get(uri).push({ version, resolve });
   });
 
-  /** `workspace`: a folder whose cards our server checks in the background (workspace diagnostics). */
-  async function initialize(workspace) {
+  /**
+   * `workspace`: a folder whose cards our server checks in the background (workspace diagnostics).
+   * `pull`: the client pulls diagnostics (LSP 3.17), as VS Code's does, instead of being pushed to.
+   */
+  async function initialize(workspace, pull = false) {
     const rootUri = workspace ? require('node:url').pathToFileURL(workspace).href : null;
     await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -89,7 +92,10 @@ function startServer(which) {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'bench' }] : null,
       capabilities: {
         workspace: { configuration: which === 'anchor', didChangeConfiguration: { dynamicRegistration: false } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false },
+          ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        },
       },
       initializationOptions: workspace ? { workspaceDiagnostics: true } : {},
     });
@@ -127,7 +133,24 @@ function startServer(which) {
     connection.dispose();
   }
 
-  return { spec, spawnedAt, child, initialize, open, change, nextDiagnostics, memory, stop, published };
+  /** A document pull: resolves with when the answer came. */
+  async function pullDocument(uri) {
+    const report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    return { at: now(), report };
+  }
+
+  /** Keeps a workspace pull open, as VS Code does, counting the cards streamed to it. */
+  function pullWorkspace() {
+    const token = 'bench-workspace';
+    const cancel = new rpc.CancellationTokenSource();
+    connection.onProgress(new rpc.ProgressType(), token, partial => {
+      for (const item of partial.items) published.set(item.uri, (published.get(item.uri) ?? 0) + 1);
+    });
+    connection.sendRequest('workspace/diagnostic', { previousResultIds: [], partialResultToken: token }, cancel.token).catch(() => undefined);
+    return () => cancel.cancel();
+  }
+
+  return { spec, spawnedAt, child, initialize, open, change, nextDiagnostics, pullDocument, pullWorkspace, memory, stop, published };
 }
 
 /** Spawn → initialize → didOpen → first diagnostics of the card, `runs` times, alternating servers. */
@@ -154,12 +177,16 @@ async function coldStart(text, { runs }) {
  * Types `edits` characters, one didChange each, into the architecture prose of the card, waiting
  * for each change's diagnostics before the next keystroke.
  */
-async function typingSession(which, text, { edits, warmup = 5, workspace }) {
+async function typingSession(which, text, { edits, warmup = 5, workspace, pull = false }) {
   const server = startServer(which);
   const uri = workspace ? require('node:url').pathToFileURL(require('node:path').join(workspace, 'typing.modelcard.yaml')).href : `file:///bench/typing-${which}/card.modelcard.yaml`;
-  await server.initialize(workspace);
-  const opened = server.nextDiagnostics(uri, 1);
-  await server.open(uri, 'yaml', text, 1);
+  await server.initialize(workspace, pull);
+  // A pulling client asks after each change (VS Code's does); a pushed one waits for the version.
+  const diagnosticsOf = version => (pull ? server.pullDocument(uri) : server.nextDiagnostics(uri, version));
+  const stopPulling = pull ? server.pullWorkspace() : () => undefined;
+  if (pull) await server.open(uri, 'yaml', text, 1);
+  const opened = diagnosticsOf(1);
+  if (!pull) await server.open(uri, 'yaml', text, 1);
   await opened;
   const lines = text.split('\n');
   // The first prose line of the folded `architecture: >` block; type at its end.
@@ -171,16 +198,17 @@ async function typingSession(which, text, { edits, warmup = 5, workspace }) {
   for (let i = 0; i < warmup + edits; i++) {
     const ch = typed[i % typed.length];
     version++;
-    const waiting = server.nextDiagnostics(uri, version);
+    const waiting = pull ? undefined : server.nextDiagnostics(uri, version);
     const start = now();
     await server.change(uri, version, [{ range: { start: { line: proseLine, character: column }, end: { line: proseLine, character: column } }, text: ch }]);
-    const { at } = await waiting;
+    const { at } = await (waiting ?? server.pullDocument(uri));
     column++;
     if (i >= warmup) samples.push(at - start);
   }
   const memory = server.memory();
   // How many other documents got diagnostics meanwhile (a workspace's cards, checked in the background).
   const published = [...server.published.keys()].filter(other => other !== uri).length;
+  stopPulling();
   await server.stop();
   return { samples, memory, published };
 }

@@ -122,20 +122,26 @@ async function main() {
     // Typing while the server checks a workspace of CONFIG.open cards in the background.
     const tree = scale.writeTree(CONFIG.open, SEED);
     try {
-      const busy = await protocol.typingSession('ours', card300.yaml, { edits: CONFIG.edits, workspace: tree.dir });
-      const sorted = [...busy.samples].sort((a, b) => a - b);
-      servers.ours.typingWithWorkspace = {
-        cards: CONFIG.open, edits: busy.samples.length, p50: summarize(busy.samples).p50,
-        p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)],
-        workspaceDiagnostics: busy.published,
-      };
+      // Pushed (the background scan publishes), then pulled as VS Code does (one workspace
+      // request streaming the cards, a document pull after each keystroke).
+      for (const [key, pull] of [['typingWithWorkspace', false], ['typingWithWorkspacePulled', true]]) {
+        const busy = await protocol.typingSession('ours', card300.yaml, { edits: CONFIG.edits, workspace: tree.dir, pull });
+        const sorted = [...busy.samples].sort((a, b) => a - b);
+        servers.ours[key] = {
+          cards: CONFIG.open, edits: busy.samples.length, p50: summarize(busy.samples).p50,
+          p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)],
+          workspaceDiagnostics: busy.published,
+        };
+      }
     } finally {
       fs.rmSync(tree.dir, { recursive: true, force: true });
     }
     results.protocol = { card: 'generated-300 (standalone YAML)', lines: card300.yaml.split('\n').length - 1, servers };
     console.log(`\nOver the protocol (${results.protocol.card}, ${results.protocol.lines} lines; ms)\n`);
     const w = servers.ours.typingWithWorkspace;
-    console.log(`our server typing while it checks a workspace of ${w.cards} cards: keystroke p50 ${fmt(w.p50)} ms, p95 ${fmt(w.p95)} ms (${w.workspaceDiagnostics} cards' diagnostics published meanwhile)\n`);
+    const wp = servers.ours.typingWithWorkspacePulled;
+    console.log(`our server typing while it checks a workspace of ${w.cards} cards: keystroke p50 ${fmt(w.p50)} ms, p95 ${fmt(w.p95)} ms (${w.workspaceDiagnostics} cards' diagnostics published meanwhile)`);
+    console.log(`the same with a client that pulls (LSP 3.17): keystroke → document pull answered p50 ${fmt(wp.p50)} ms, p95 ${fmt(wp.p95)} ms (${wp.workspaceDiagnostics} cards streamed to its workspace request meanwhile)\n`);
     console.log(table(
       ['server', 'cold start p50', 'keystroke p50', 'keystroke p95', 'p95 − debounce', 'debounce'],
       ['ours', 'anchor'].map(w => [w === 'ours' ? 'ours (dist/server.js)' : 'yaml-language-server',
@@ -185,6 +191,8 @@ async function main() {
     check('keystroke → diagnostics p95 ≤ 10 ms', s.ours.typing.p95, s.ours.typing.p95 <= TARGETS.keystrokeP95Ms, `debounce ${s.ours.debounce}`);
     check(`keystroke p95 ≤ 10 ms while checking a workspace of ${s.ours.typingWithWorkspace.cards} cards`, s.ours.typingWithWorkspace.p95,
       s.ours.typingWithWorkspace.p95 <= TARGETS.keystrokeP95Ms, `p50 ${fmt(s.ours.typingWithWorkspace.p50)} ms`);
+    check(`keystroke p95 ≤ 10 ms for a pulling client, workspace of ${s.ours.typingWithWorkspacePulled.cards} cards`, s.ours.typingWithWorkspacePulled.p95,
+      s.ours.typingWithWorkspacePulled.p95 <= TARGETS.keystrokeP95Ms, `p50 ${fmt(s.ours.typingWithWorkspacePulled.p50)} ms`);
     const share = s.ours.coldStartMs.p50 / s.anchor.coldStartMs.p50;
     check('our cold start ≤ ½ of yaml-language-server', share, share <= TARGETS.coldStartShareMax,
       `${fmt(s.ours.coldStartMs.p50, 0)} vs ${fmt(s.anchor.coldStartMs.p50, 0)} ms (without its ${s.anchor.debounceMs} ms debounce: ${fmt(s.ours.coldStartMs.p50 / (s.anchor.coldStartMs.p50 - s.anchor.debounceMs))})`);
