@@ -3,7 +3,8 @@
  * Chromium, driven by playwright-core, loads it as a web worker from a local page and talks LSP to
  * it over postMessage (test/browser/page/pageClient.ts). On the example cards, in a workspace whose
  * modelcards.config.yaml the worker can only read through the client (as in vscode.dev), the
- * diagnostics, hovers and quick fixes must be the Node server's for the same files on disk.
+ * diagnostics, hovers and quick fixes must be the Node server's for the same files on disk, and so
+ * must the diagnostics a second worker gives a client that pulls them (LSP 3.17).
  *
  * Needs Chromium (Debian: `apt-get install chromium`; .ci/run installs it); skipped with a message without.
  */
@@ -39,7 +40,7 @@ const CARDS = [
 ];
 
 interface PageLsp {
-  start(rootUri: string, files: Record<string, string>): Promise<string>;
+  start(rootUri: string, files: Record<string, string>): Promise<{ name: string; pulls: boolean }>;
   open(uri: string, text: string, languageId: string): Promise<Diagnostic[]>;
   hover(uri: string, position: Position): Promise<unknown>;
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<unknown[] | null>;
@@ -78,8 +79,11 @@ describe('the browser build in Chromium (web worker)', { skip: chromiumPath ? fa
   let page: Page;
   let served: { server: http.Server; url: string };
   const pageErrors: string[] = [];
-  const lsp = <K extends keyof PageLsp>(method: K, ...args: Parameters<PageLsp[K]>) =>
-    page.evaluate(([name, params]) => ((globalThis as unknown as { lsp: Record<string, (...a: unknown[]) => unknown> }).lsp[name as string]!)(...(params as unknown[])), [method, args] as const) as Promise<Awaited<ReturnType<PageLsp[K]>>>;
+  const client = (which: 'lsp' | 'lspPull') => <K extends keyof PageLsp>(method: K, ...args: Parameters<PageLsp[K]>) =>
+    page.evaluate(([target, name, params]) => ((globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[target]![name as string]!)(...(params as unknown[])),
+      [which, method, args] as const) as Promise<Awaited<ReturnType<PageLsp[K]>>>;
+  const lsp = client('lsp');
+  const lspPull = client('lspPull');
 
   before(async () => {
     const files = Object.fromEntries(CARDS.map(card => [card.to, fs.readFileSync(path.join(ROOT, card.from), 'utf8')]));
@@ -97,7 +101,8 @@ describe('the browser build in Chromium (web worker)', { skip: chromiumPath ? fa
     // The editor's file system as the worker's client sees it: the same files, and a .git entry.
     const virtualFiles = Object.fromEntries([...Object.entries({ ...files, 'modelcards.config.yaml': CONFIG, '.git/HEAD': 'ref: refs/heads/main\n' })]
       .map(([name, text]) => [`${VIRTUAL_ROOT}/${name}`, text]));
-    assert.equal(await lsp('start', VIRTUAL_ROOT, virtualFiles), 'sts-model-cards');
+    assert.deepEqual(await lsp('start', VIRTUAL_ROOT, virtualFiles), { name: 'sts-model-cards', pulls: false });
+    assert.deepEqual(await lspPull('start', VIRTUAL_ROOT, virtualFiles), { name: 'sts-model-cards', pulls: true });
   });
 
   after(async () => {
@@ -118,6 +123,8 @@ describe('the browser build in Chromium (web worker)', { skip: chromiumPath ? fa
       const expected = (await node.diagnostics(fileUri)).diagnostics;
       const seen = await lsp('open', virtualUri, text, languageId);
       assert.deepEqual(toFileUris(seen, dir), expected);
+      // The same from a worker whose client pulls (vscode.dev's), the configuration fetched first.
+      assert.deepEqual(toFileUris(await lspPull('open', virtualUri, text, languageId), dir), expected, 'pulled');
 
       const line = text.split('\n').findIndex(l => l.startsWith(`${card.hoverKey}:`));
       const position = { line, character: 2 };

@@ -34,8 +34,21 @@ export class FetchedFiles {
     return known ?? false;
   };
 
-  /** Fetches what resolving the configuration of `absPath` reads, then leaves `project` to resolve afresh. */
-  async prepare(absPath: string, project: Project): Promise<void> {
+  /** The preparations under way, one after another. */
+  private queue: Promise<void> = Promise.resolve();
+
+  /**
+   * Fetches what resolving the configuration of `absPath` reads, then leaves `project` to resolve
+   * afresh. One at a time: a second caller while files are in flight (a pulled document right
+   * after its didOpen) would find nothing missing and resolve before they arrive.
+   */
+  prepare(absPath: string, project: Project): Promise<void> {
+    const run = this.queue.then(() => this.fetchMissing(absPath, project));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async fetchMissing(absPath: string, project: Project): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS && !this.unsupported; round++) {
       // Misses noted since the last fetch count too: anything that resolved meanwhile (the server
       // asks whether a document is a configuration file as it opens) has cached a wrong answer.

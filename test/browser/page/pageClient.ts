@@ -3,73 +3,88 @@
  * worker and talks to it with vscode-languageserver-protocol's browser connection (postMessage), as
  * vscode-languageclient/browser does in vscode.dev. It answers the server's `modelCards/readFiles`
  * from a file map the test gives, standing in for the editor's file system. Bundled by
- * test/browser/webWorker.test.ts with esbuild and driven through `window.lsp`.
+ * test/browser/webWorker.test.ts with esbuild and driven through `window.lsp` (a client the server
+ * pushes diagnostics to) and `window.lspPull` (one that pulls them, in a second worker).
  */
 import {
   BrowserMessageReader, BrowserMessageWriter, CodeAction, CodeActionRequest, ConfigurationRequest, createProtocolConnection,
-  Diagnostic, DidOpenTextDocumentNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
+  Diagnostic, DidOpenTextDocumentNotification, DocumentDiagnosticRequest, Hover, HoverRequest, InitializedNotification, InitializeRequest,
   Position, PublishDiagnosticsNotification, PublishDiagnosticsParams, Range, RegistrationRequest,
 } from 'vscode-languageserver-protocol/browser';
 
 interface ReadFilesParams { read: string[]; exists: string[] }
 
 declare global {
-  interface Window { lsp: unknown }
+  interface Window { lsp: unknown; lspPull: unknown }
 }
 
-let files: Record<string, string> = {};
-const published = new Map<string, PublishDiagnosticsParams>();
-const waiters = new Set<() => void>();
-let readRequests = 0;
+/**
+ * One worker and its connection. `pull`: the client says it pulls diagnostics (LSP 3.17), as
+ * vscode-languageclient/browser does in vscode.dev; then documents are judged on request.
+ */
+function connect(pull: boolean) {
+  let files: Record<string, string> = {};
+  const published = new Map<string, PublishDiagnosticsParams>();
+  const waiters = new Set<() => void>();
+  let readRequests = 0;
 
-const worker = new Worker('/dist/browserServer.js');
-const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
-connection.onNotification(PublishDiagnosticsNotification.type, params => {
-  published.set(params.uri, params);
-  for (const wake of [...waiters]) wake();
-});
-connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
-connection.onRequest(RegistrationRequest.type, () => null);
-connection.onRequest('modelCards/readFiles', (params: ReadFilesParams) => {
-  readRequests++;
+  const worker = new Worker('/dist/browserServer.js');
+  const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
+  connection.onNotification(PublishDiagnosticsNotification.type, params => {
+    published.set(params.uri, params);
+    for (const wake of [...waiters]) wake();
+  });
+  connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
+  connection.onRequest(RegistrationRequest.type, () => null);
+  connection.onRequest('modelCards/readFiles', (params: ReadFilesParams) => {
+    readRequests++;
+    return {
+      read: params.read.map(uri => files[uri] ?? null),
+      exists: params.exists.map(uri => Object.keys(files).some(file => file.startsWith(`${uri}/`))),
+    };
+  });
+  connection.listen();
+
   return {
-    read: params.read.map(uri => files[uri] ?? null),
-    exists: params.exists.map(uri => Object.keys(files).some(file => file.startsWith(`${uri}/`))),
+    async start(rootUri: string, workspaceFiles: Record<string, string>): Promise<{ name: string; pulls: boolean }> {
+      files = workspaceFiles;
+      const result = await connection.sendRequest(InitializeRequest.type, {
+        processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+        capabilities: { workspace: { configuration: true }, ...(pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {}) },
+      });
+      await connection.sendNotification(InitializedNotification.type, {});
+      return { name: result.serverInfo?.name ?? '', pulls: result.capabilities.diagnosticProvider !== undefined };
+    },
+    /** Opens a document and resolves with its diagnostics: published to it, or pulled. */
+    async open(uri: string, text: string, languageId: string): Promise<Diagnostic[]> {
+      published.delete(uri);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      if (pull) {
+        const report = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+        if (published.size > 0) throw new Error('a pulling client was pushed diagnostics');
+        return report.kind === 'full' ? report.items : [];
+      }
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = published.get(uri);
+          if (!found) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found.diagnostics);
+        };
+        const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no diagnostics for ${uri}`)); }, 20_000);
+        waiters.add(check);
+      });
+    },
+    hover(uri: string, position: Position): Promise<Hover | null> {
+      return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    },
+    codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(CodeAction | unknown)[] | null> {
+      return connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only: ['quickfix'] } });
+    },
+    readRequests: () => readRequests,
   };
-});
-connection.listen();
+}
 
-window.lsp = {
-  async start(rootUri: string, workspaceFiles: Record<string, string>): Promise<string> {
-    files = workspaceFiles;
-    const result = await connection.sendRequest(InitializeRequest.type, {
-      processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
-      capabilities: { workspace: { configuration: true } },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
-    return result.serverInfo?.name ?? '';
-  },
-  /** Opens a document and resolves with the diagnostics the server publishes for it. */
-  async open(uri: string, text: string, languageId: string): Promise<Diagnostic[]> {
-    published.delete(uri);
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const found = published.get(uri);
-        if (!found) return;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve(found.diagnostics);
-      };
-      const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no diagnostics for ${uri}`)); }, 20_000);
-      waiters.add(check);
-    });
-  },
-  hover(uri: string, position: Position): Promise<Hover | null> {
-    return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
-  },
-  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(CodeAction | unknown)[] | null> {
-    return connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only: ['quickfix'] } });
-  },
-  readRequests: () => readRequests,
-};
+window.lsp = connect(false);
+window.lspPull = connect(true);
