@@ -5,6 +5,8 @@
  * definition, references and completion are answered (outline and link ranges inside the text), every
  * range published for the last version is inside the document, and the last diagnostics equal
  * those of opening the final text fresh (a new uri, same file name): incremental state never drifts.
+ * A second server, whose client pulls diagnostics (LSP 3.17), gets the same didOpen and didChange
+ * messages; its answer to a document pull of the final version equals the pushed diagnostics.
  * fast-check, recorded seed: FUZZ_SERVER_RUNS (default 50), FUZZ_SERVER_SEED (default fixed).
  */
 import assert from 'node:assert/strict';
@@ -18,11 +20,12 @@ import {
   CompletionRequest, ConfigurationRequest, createProtocolConnection, DefinitionRequest, DocumentLinkRequest, DocumentSymbolRequest, ReferencesRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest,
   ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest,
-  StreamMessageReader, StreamMessageWriter,
+  StreamMessageReader, StreamMessageWriter, DocumentDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import { ROOT } from '../helpers';
 import { assertRangesValid } from './ranges';
+import { PULLING_CAPABILITIES, TestClient } from '../protocol/lspClient';
 
 const RUNS = Number(process.env.FUZZ_SERVER_RUNS ?? 50);
 const SEED = Number(process.env.FUZZ_SERVER_SEED ?? 20261125);
@@ -85,7 +88,18 @@ function waitFor(uri: string, version: number, timeoutMs = 10_000): Promise<Publ
   });
 }
 
+/** A client that pulls diagnostics (LSP 3.17): its server is sent every didOpen, didChange and didClose too. */
+let pulling: TestClient;
+
+/** Sends a notification to both servers. */
+async function notifyBoth<P>(type: { method: string }, params: P): Promise<void> {
+  await connection.sendNotification(type.method, params);
+  await pulling.connection.sendNotification(type.method, params);
+}
+
 before(async () => {
+  pulling = TestClient.start('stdio');
+  await pulling.initialize(true, undefined, undefined, PULLING_CAPABILITIES);
   child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', chunk => { stderr += String(chunk); });
   connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -98,6 +112,7 @@ before(async () => {
 });
 
 after(async () => {
+  await pulling?.stop();
   try {
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
@@ -125,7 +140,7 @@ test(`random incremental edit sequences through the server (${RUNS} runs, seed $
       const freshUri = `file:///fuzz/fresh-${run}/${name}`;
       const languageId = name.endsWith('.md') ? 'markdown' : 'yaml';
       let document = TextDocument.create(uri, languageId, 1, original);
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text: original } });
+      await notifyBoth(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text: original } });
       // Each batch is one didChange with one or more content changes, applied in order.
       for (const batch of batches) {
         const contentChanges = [];
@@ -137,7 +152,7 @@ test(`random incremental edit sequences through the server (${RUNS} runs, seed $
         }
         const version = document.version + 1;
         document = TextDocument.create(uri, languageId, version, document.getText());
-        await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+        await notifyBoth(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
       }
       const final = document.getText();
       const last = await waitFor(uri, document.version);
@@ -159,13 +174,17 @@ test(`random incremental edit sequences through the server (${RUNS} runs, seed $
       const fresh = await waitFor(freshUri, 1);
       if (fresh.diagnostics.length > 0) withDiagnostics++;
       assert.deepEqual(last.diagnostics.map(key).sort(), fresh.diagnostics.map(key).sort(), `${name}: incremental vs fresh`);
-      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      const pulled = await pulling.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+      assert.deepEqual(pulled.kind === 'full' ? pulled.items : undefined, last.diagnostics, `${name}: pulled vs pushed`);
+      await notifyBoth(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
       await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: freshUri } });
       published.splice(0, published.length);
     }),
     { numRuns: RUNS, seed: SEED },
   );
   assert.equal(child.exitCode, null, 'server alive after all runs');
+  assert.equal(pulling.process.exitCode, null, 'the pulling client\'s server alive after all runs');
+  assert.deepEqual(pulling.published, [], 'nothing pushed to a client that pulls');
   assert.ok(withDiagnostics > run / 4, `only ${withDiagnostics} of ${run} final texts had diagnostics`);
   console.log(`fuzzServer: ${run} sequences (seed ${SEED}) over ${FIXTURES.length} fixtures, ${withDiagnostics} with diagnostics`);
 });
