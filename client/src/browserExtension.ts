@@ -1,11 +1,14 @@
 /**
  * The browser client (vscode.dev, github.dev, any web extension host): the language server runs
- * in a web worker (dist/browserServer.js), and the files it cannot read itself (the project's
- * configuration) it asks for here, read through the editor's file system, whatever the scheme.
+ * in a web worker (dist/browserServer.js), and the files it cannot read or list itself (the
+ * project's configuration, the workspace's cards) it asks for here, read through the editor's file
+ * system, whatever the scheme.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { READ_FILES_METHOD, ReadFilesParams, ReadFilesResult } from '../../server/src/browser/readFilesRequest';
+import {
+  CARD_CANDIDATES_GLOB, FIND_FILES_METHOD, FindFilesResult, NEVER_CARDS_GLOB, READ_FILES_METHOD, ReadFilesParams, ReadFilesResult,
+} from '../../server/src/browser/readFilesRequest';
 import { activateClient, deactivateClient, SECTION } from './common';
 
 // The worker constructor of the browser, typed as what the client takes (no DOM libraries here).
@@ -40,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): void {
         read: await Promise.all(params.read.map(readText)),
         exists: await Promise.all(params.exists.map(exists)),
       }));
+      client.onRequest(FIND_FILES_METHOD, async (): Promise<FindFilesResult> =>
+        (await vscode.workspace.findFiles(CARD_CANDIDATES_GLOB, NEVER_CARDS_GLOB)).map(uri => uri.toString(true)));
       return client;
     },
   });

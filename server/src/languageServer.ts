@@ -39,6 +39,8 @@ export interface ServerHost {
   prepare?(absPath: string, project: Project): Promise<void>;
   /** Files changed on disk: forget what was read of them. */
   filesChanged?(): void;
+  /** Reads these files afresh before they are checked again (the browser: through the client). */
+  reread?(absPaths: readonly string[]): Promise<void>;
   /** Reading the workspace's files (Node): lets the server check the cards that are not open. */
   readonly workspace?: {
     listCards(roots: readonly string[], project: Project): Promise<readonly string[]>;
@@ -163,9 +165,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     for (const event of change.changes) {
       const absPath = host.pathOf(event.uri);
       if (event.type === FileChangeType.Deleted || absPath === undefined) workspace.forget(event.uri);
-      else if (!documents.get(event.uri)) workspace.check(absPath);
+      else if (!documents.get(event.uri)) checkFromDisk(absPath);
     }
   });
+
+  /** Checks a card as it is on disk, once the host has read it again (if it must). */
+  function checkFromDisk(absPath: string): void {
+    if (!host.reread) return workspace?.check(absPath);
+    host.reread([absPath]).catch(() => undefined).then(() => workspace?.check(absPath));
+  }
 
   function projectChanged(): void {
     project = newProject();
@@ -254,7 +262,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost, ve
     // Closing an edited configuration without saving brings back the one on disk.
     if (projectFileKind(host.pathOf(event.document.uri), project) !== undefined) projectChanged();
     // A card closed unsaved: its problems are those of the file on disk again.
-    else if (workspace?.enabled && host.pathOf(event.document.uri) !== undefined) workspace.check(host.pathOf(event.document.uri)!);
+    else if (workspace?.enabled && host.pathOf(event.document.uri) !== undefined) checkFromDisk(host.pathOf(event.document.uri)!);
   });
 
   /** Only cards get answers: a plain README.md the client happened to send gets none. */

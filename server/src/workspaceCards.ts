@@ -112,7 +112,8 @@ export class WorkspaceCards {
 
   /** Yields to the message loop, then waits while the open documents' diagnostics are due. */
   private async idle(): Promise<void> {
-    await new Promise(resolve => setImmediate(resolve));
+    // A web worker has no setImmediate: there the scan yields with setTimeout.
+    await new Promise(resolve => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
     while (this.access.busy()) await new Promise(resolve => setTimeout(resolve, 20));
   }
 

@@ -19,7 +19,7 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { CodeActionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { tempTree } from '../cli/harness';
+import { parseJson, spawnLint, tempTree } from '../cli/harness';
 import { TestClient } from '../protocol/lspClient';
 import { ROOT } from '../helpers';
 
@@ -40,7 +40,10 @@ const CARDS = [
 ];
 
 interface PageLsp {
-  start(rootUri: string, files: Record<string, string>): Promise<{ name: string; pulls: boolean }>;
+  start(rootUri: string, files: Record<string, string>, workspaceDiagnostics?: boolean): Promise<{ name: string; pulls: boolean }>;
+  workspaceReports(expected: string[]): Promise<Record<string, Diagnostic[]>>;
+  changeFile(uri: string, text: string): Promise<void>;
+  nextReport(uri: string): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId: string): Promise<Diagnostic[]>;
   hover(uri: string, position: Position): Promise<unknown>;
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<unknown[] | null>;
@@ -102,7 +105,26 @@ describe('the browser build in Chromium (web worker)', { skip: chromiumPath ? fa
     const virtualFiles = Object.fromEntries([...Object.entries({ ...files, 'modelcards.config.yaml': CONFIG, '.git/HEAD': 'ref: refs/heads/main\n' })]
       .map(([name, text]) => [`${VIRTUAL_ROOT}/${name}`, text]));
     assert.deepEqual(await lsp('start', VIRTUAL_ROOT, virtualFiles), { name: 'sts-model-cards', pulls: false });
-    assert.deepEqual(await lspPull('start', VIRTUAL_ROOT, virtualFiles), { name: 'sts-model-cards', pulls: true });
+    assert.deepEqual(await lspPull('start', VIRTUAL_ROOT, virtualFiles, true), { name: 'sts-model-cards', pulls: true });
+  });
+
+  test('the worker checks the cards that are not open, listed and read through the client, as modelcard-lint does', async () => {
+    const cli = parseJson(spawnLint(['--format', 'json', '.'], dir));
+    const expected = Object.fromEntries(cli.files.map(file => [`${VIRTUAL_ROOT}/${file.path.split(path.sep).join('/')}`,
+      file.diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code}`).sort()]));
+    assert.deepEqual(Object.keys(expected).sort(), CARDS.map(card => `${VIRTUAL_ROOT}/${card.to}`).sort());
+    const reports = await lspPull('workspaceReports', Object.keys(expected));
+    for (const [uri, keys] of Object.entries(expected)) {
+      assert.deepEqual(reports[uri]!.map(d => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`).sort(), keys, uri);
+    }
+    assert.deepEqual(Object.keys(reports).filter(uri => !(uri in expected)), [], 'nothing but the cards');
+
+    // A card changed in the editor's file system is read again through the client and re-checked.
+    const changed = `${VIRTUAL_ROOT}/personaplex.modelcard.yaml`;
+    const text = fs.readFileSync(path.join(dir, 'personaplex.modelcard.yaml'), 'utf8');
+    const next = lspPull('nextReport', changed);
+    await lspPull('changeFile', changed, text.replace(/^license: .*$/m, 'license: bogus-license'));
+    assert.ok((await next).some(d => d.code === 'license.unknown-id'), 'the change was read and checked');
   });
 
   after(async () => {

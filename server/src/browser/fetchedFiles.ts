@@ -11,6 +11,8 @@ import type { ReadFilesParams, ReadFilesResult } from './readFilesRequest';
 
 /** Enough for a deep `extends` chain; a longer one resolves with what was fetched by then. */
 const MAX_ROUNDS = 8;
+/** Cards read per request when the workspace is listed: one message stays small. */
+const READ_BATCH = 100;
 
 export class FetchedFiles {
   private readonly texts = new Map<string, string | undefined>();
@@ -70,6 +72,26 @@ export class FetchedFiles {
       // What was resolved while files were missing is stale.
       project.clear();
     }
+  }
+
+  /**
+   * Reads `absPaths` (the workspace's cards) afresh through the client, a batch per request, in
+   * turn with the preparations.
+   */
+  refetch(absPaths: readonly string[]): Promise<void> {
+    const run = this.queue.then(async () => {
+      for (let start = 0; start < absPaths.length && !this.unsupported; start += READ_BATCH) {
+        const batch = absPaths.slice(start, start + READ_BATCH);
+        try {
+          const result = await this.fetch({ read: batch.map(projectPathToUri), exists: [] });
+          batch.forEach((file, index) => this.texts.set(file, result.read[index] ?? undefined));
+        } catch {
+          this.unsupported = true;
+        }
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Files changed: read them again when next needed. */

@@ -8,8 +8,8 @@
  */
 import {
   BrowserMessageReader, BrowserMessageWriter, CodeAction, CodeActionRequest, ConfigurationRequest, createProtocolConnection,
-  Diagnostic, DidOpenTextDocumentNotification, DocumentDiagnosticRequest, Hover, HoverRequest, InitializedNotification, InitializeRequest,
-  Position, PublishDiagnosticsNotification, PublishDiagnosticsParams, Range, RegistrationRequest,
+  Diagnostic, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest, Hover, HoverRequest, InitializedNotification, InitializeRequest,
+  Position, PublishDiagnosticsNotification, PublishDiagnosticsParams, Range, RegistrationRequest, WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/browser';
 
 interface ReadFilesParams { read: string[]; exists: string[] }
@@ -27,6 +27,9 @@ function connect(pull: boolean) {
   const published = new Map<string, PublishDiagnosticsParams>();
   const waiters = new Set<() => void>();
   let readRequests = 0;
+  /** The latest workspace report per URI, and who waits for the next one. */
+  const latest: Record<string, Diagnostic[]> = {};
+  const reportWaiters: { uri: string; resolve: (items: Diagnostic[]) => void }[] = [];
 
   const worker = new Worker('/dist/browserServer.js');
   const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
@@ -36,6 +39,8 @@ function connect(pull: boolean) {
   });
   connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
   connection.onRequest(RegistrationRequest.type, () => null);
+  // The editor's findFiles: the workspace's YAML and Markdown files.
+  connection.onRequest('modelCards/findFiles', () => Object.keys(files).filter(uri => /\.(ya?ml|md)$/.test(uri)));
   connection.onRequest('modelCards/readFiles', (params: ReadFilesParams) => {
     readRequests++;
     return {
@@ -46,10 +51,12 @@ function connect(pull: boolean) {
   connection.listen();
 
   return {
-    async start(rootUri: string, workspaceFiles: Record<string, string>): Promise<{ name: string; pulls: boolean }> {
+    /** `workspaceDiagnostics`: the server also checks the cards that are not open. */
+    async start(rootUri: string, workspaceFiles: Record<string, string>, workspaceDiagnostics = false): Promise<{ name: string; pulls: boolean }> {
       files = workspaceFiles;
       const result = await connection.sendRequest(InitializeRequest.type, {
         processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+        initializationOptions: { workspaceDiagnostics },
         capabilities: { workspace: { configuration: true }, ...(pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {}) },
       });
       await connection.sendNotification(InitializedNotification.type, {});
@@ -83,6 +90,40 @@ function connect(pull: boolean) {
       return connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only: ['quickfix'] } });
     },
     readRequests: () => readRequests,
+    /** Changes a file of the editor's file system and says so, as the editor's file watcher does. */
+    async changeFile(uri: string, text: string): Promise<void> {
+      files[uri] = text;
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: 2 }] });
+    },
+    /** Resolves with the diagnostics of the next workspace report for `uri` (after workspaceReports opened the pull). */
+    nextReport(uri: string): Promise<Diagnostic[]> {
+      return new Promise(resolve => reportWaiters.push({ uri, resolve }));
+    },
+    /**
+     * Opens a workspace pull (a pulling client only) and resolves, once every URI of `expected`
+     * has a report, with the latest diagnostics of each URI reported.
+     */
+    workspaceReports(expected: string[]): Promise<Record<string, Diagnostic[]>> {
+      return new Promise((resolve, reject) => {
+        const token = 'page-workspace-pull';
+        const timer = setTimeout(() => reject(new Error(`workspace reports: ${Object.keys(latest).join(', ') || 'none'} of ${expected.join(', ')}`)), 20_000);
+        connection.onProgress(WorkspaceDiagnosticRequest.partialResult, token, partial => {
+          for (const item of partial.items) {
+            if (item.kind !== 'full') continue;
+            latest[item.uri] = item.items;
+            for (const waiter of reportWaiters.filter(w => w.uri === item.uri)) {
+              reportWaiters.splice(reportWaiters.indexOf(waiter), 1);
+              waiter.resolve(item.items);
+            }
+          }
+          if (expected.every(uri => uri in latest)) {
+            clearTimeout(timer);
+            resolve(latest);
+          }
+        });
+        void connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [], partialResultToken: token });
+      });
+    },
   };
 }
 
