@@ -21,6 +21,8 @@ interface Entry {
 /** Where the server puts a card's diagnostics when its client pulls them. */
 export class PulledDiagnostics {
   private counter = 0;
+  /** Result ids of another server process (a restart) never match this one's. */
+  private readonly epoch = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
   private readonly unsent = new Set<string>();
@@ -120,6 +122,6 @@ export class PulledDiagnostics {
   }
 
   private nextId(): string {
-    return String(++this.counter);
+    return `${this.epoch}-${++this.counter}`;
   }
 }
