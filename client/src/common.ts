@@ -6,7 +6,7 @@
  * project's configuration and knowledge files. Everything else happens in the server.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { BaseLanguageClient, ErrorAction, ErrorHandler, LanguageClientOptions } from 'vscode-languageclient';
 import { CARD_FILE_GLOBS, hasFrontMatter } from '../../server/src/service/cardLocator';
 import { LandscapePanel } from './landscape/landscapePanel';
 import { newCardStep, newModelCard } from './newCard';
@@ -73,6 +73,8 @@ function isCard(host: ClientHost, document: vscode.TextDocument): boolean {
 async function startClient(context: vscode.ExtensionContext, host: ClientHost): Promise<void> {
   if (client) return;
   output ??= vscode.window.createOutputChannel('STS Model Cards');
+  // The library's restart policy (up to 4 restarts in 3 minutes), once the client exists.
+  let restartPolicy: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(host),
     synchronize: {
@@ -83,6 +85,13 @@ async function startClient(context: vscode.ExtensionContext, host: ClientHost): 
     },
     initializationOptions: { settings: explicitSettings(), workspaceDiagnostics: workspaceDiagnostics(), markdownOutline: true },
     outputChannel: output,
+    errorHandler: {
+      // A server that dies fails every write in flight (a document pull per keystroke, the
+      // workspace request): the library's handler shuts the client down after 3 such errors, and
+      // then never restarts it. The close that follows is what decides.
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => restartPolicy!.closed(),
+    },
     middleware: {
       workspace: {
         // The server asks for `modelCards`: it gets what the user set, not the defaults.
@@ -93,6 +102,7 @@ async function startClient(context: vscode.ExtensionContext, host: ClientHost): 
     },
   };
   client = host.createClient(context, clientOptions);
+  restartPolicy = client.createDefaultErrorHandler();
   await client.start();
 }
 

@@ -54,9 +54,12 @@ suite('Restart', () => {
     const old = await runningServer();
 
     process.kill(old, 'SIGKILL');
-    // Edit right away, while the server is down or restarting: duplex becomes invalid.
+    // Keep typing, key by key, while the server is down or restarting (every key is a message the
+    // dead server cannot take): duplex becomes invalid.
     const duplex = rangeOf(document, 'duplex: full');
-    await replace(document, duplex.with({ start: duplex.start.translate(0, 'duplex: '.length) }), 'never');
+    const value = duplex.start.translate(0, 'duplex: '.length);
+    await replace(document, duplex.with({ start: value }), 'n');
+    for (const [k, key] of [...'ever'].entries()) await replace(document, new vscode.Range(value.translate(0, k + 1), value.translate(0, k + 1)), key);
     const fresh = await newServer(old);
     console.log(`    [observed] killed server ${old}; the client started ${fresh}`);
 
