@@ -2,9 +2,13 @@
 /**
  * The in-process measures, on the same text, interleaved round by round after a warm-up:
  *   floor  — `yaml`'s parseDocument with a LineCounter (positions), on the card's YAML;
- *   ours   — service.validate(document) on a NEW document version every iteration (the parse
- *            cache is keyed by version, so nothing is reused across iterations), the whole
- *            analysis: schema, every rule, the prose suggester, suppressions, LSP ranges;
+ *   ours   — service.validate(document) on a NEW document version every iteration, the whole
+ *            analysis: schema, every rule, the prose suggester, suppressions, LSP ranges. Each
+ *            iteration is a keystroke: a new word typed, in turn, into a paragraph of the body,
+ *            into `sts.architecture` and into the front matter outside prose (keystrokes()), so
+ *            the parse cache (keyed by version) is never reused, and the caches keyed by content
+ *            (the suggester's passages, the architecture's alignment) are reused exactly as far
+ *            as typing leaves the text as it was;
  *   anchor — yaml-language-server's language service, configured with schemas/modelcard.schema.json,
  *            doValidation on a new document version every iteration, on the card's YAML.
  * "ours" is measured twice: on the README (front matter + Markdown body, as the server sees it)
@@ -54,6 +58,37 @@ function summarize(samples) {
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
+/**
+ * Where the keystrokes of "ours" go, as offsets into `text`: the end of a line in the middle of
+ * the Markdown body (when there is one), the end of the first line of `sts.architecture`'s value
+ * (when there is one), and the start of the front matter (a comment line typed there: YAML that
+ * is no prose and changes no value).
+ */
+function keystrokes(text, isMarkdown) {
+  const places = [];
+  const frontMatterStart = isMarkdown ? text.indexOf('\n') + 1 : 0;
+  if (isMarkdown) {
+    const closing = /^---[ \t]*$/m.exec(text.slice(frontMatterStart));
+    const bodyStart = closing ? frontMatterStart + closing.index + closing[0].length : text.length;
+    const lineEnd = text.indexOf('\n', bodyStart + Math.floor((text.length - bodyStart) / 2));
+    if (lineEnd > bodyStart) places.push({ at: lineEnd, typed: n => ` w${n}` });
+  }
+  const architecture = /^[ \t]+architecture:[^\n]*\n?/m.exec(text);
+  if (architecture) {
+    const inline = !/[>|][-+0-9]*[ \t]*\n?$/.test(architecture[0]);
+    const lineEnd = inline ? architecture.index + architecture[0].trimEnd().length : text.indexOf('\n', architecture.index + architecture[0].length);
+    if (lineEnd > 0) places.push({ at: lineEnd, typed: n => ` w${n}` });
+  }
+  places.push({ at: frontMatterStart, typed: n => `# typed ${n}\n` });
+  return places;
+}
+
+/** The text after the n-th keystroke: a word typed at the next place in turn. */
+function typedText(text, places, n) {
+  const { at, typed } = places[n % places.length];
+  return text.slice(0, at) + typed(n) + text.slice(at);
+}
+
 /** Every order of the items (n! of them; n is 3 or 4 here). */
 function permutations(items) {
   if (items.length <= 1) return [items];
@@ -79,13 +114,15 @@ async function measureCase(c, { ours, anchor, rounds, warmup }) {
   const yamlUri = `file:///bench/${c.name}/card.modelcard.yaml`;
   const anchorUri = `file:///bench/${c.name}/card.yaml`;
   let sink = 0;
+  const yamlPlaces = keystrokes(c.yaml, false);
+  const mdPlaces = c.markdown ? keystrokes(c.markdown, true) : [];
 
   const measures = {
     floor: () => {
       for (let i = 0; i < batch; i++) sink += parseDocument(c.yaml, { lineCounter: new LineCounter() }).contents ? 1 : 0;
     },
     oursYaml: () => {
-      for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(yamlUri, 'yaml', ++version, c.yaml)).length;
+      for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(yamlUri, 'yaml', ++version, typedText(c.yaml, yamlPlaces, version))).length;
     },
     anchor: async () => {
       for (let i = 0; i < batch; i++) sink += (await anchor.doValidation(TextDocument.create(anchorUri, 'yaml', ++version, c.yaml), false)).length;
@@ -93,7 +130,7 @@ async function measureCase(c, { ours, anchor, rounds, warmup }) {
   };
   if (c.markdown) {
     measures.ours = () => {
-      for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(mdUri, 'markdown', ++version, c.markdown)).length;
+      for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(mdUri, 'markdown', ++version, typedText(c.markdown, mdPlaces, version))).length;
     };
   }
   const names = Object.keys(measures);
@@ -148,4 +185,4 @@ function frontMatterOf(markdown) {
   return match ? match[1] : '';
 }
 
-module.exports = { loadOurs, loadAnchor, measureCase, summarize, frontMatterOf, quantile };
+module.exports = { loadOurs, loadAnchor, measureCase, summarize, frontMatterOf, quantile, keystrokes, typedText };

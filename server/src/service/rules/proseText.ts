@@ -8,7 +8,7 @@
  */
 import type { Span } from '../findings';
 import type { FamilySuggester, ProseReading } from '../suggest';
-import { isWordCharAt } from '../suggest/wordChars';
+import { alnumTable, isWordCharAt } from '../suggest/wordChars';
 import { ParsedCard, valueSpan } from '../yamlCard';
 
 export interface ProseText {
@@ -21,36 +21,88 @@ const ARCHITECTURE = ['sts', 'architecture'] as const;
 /** Between the architecture and the body: a blank line, so no sentence runs from one into the other. */
 const JOIN = '\n\n';
 
-function wordsOf(text: string, from = 0, to = text.length): Span[] {
-  const words: Span[] = [];
-  for (let i = from; i < to; i++) {
-    if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) continue;
-    let end = i + 1;
-    while (end < to && isWordCharAt(text, end)) end++;
-    words.push({ start: i, end });
-    i = end - 1;
+/**
+ * Where the words of `text` between `from` and `to` start and end, as flat offsets (start, end,
+ * start, end…). Typed and flat because a long architecture is aligned on every validation that
+ * shows evidence in it.
+ */
+export function wordBounds(text: string, from = 0, to = text.length): Int32Array {
+  let bounds = new Int32Array(64);
+  let n = 0;
+  let i = from;
+  // A word that started before `from` is not one of them.
+  if (isWordCharAt(text, from - 1)) while (i < to && isWordAt(text, i)) i++;
+  while (i < to) {
+    if (!isWordAt(text, i)) { i++; continue; }
+    const start = i;
+    while (i < to && isWordAt(text, i)) i++;
+    if (n + 2 > bounds.length) {
+      const grown = new Int32Array(bounds.length * 2);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    bounds[n++] = start;
+    bounds[n++] = i;
   }
-  return words;
+  return bounds.subarray(0, n);
+}
+
+/** isWordCharAt with the common case (ASCII other than '.') settled inline. */
+function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 && code !== 46 ? alnumTable[code] === 1 : isWordCharAt(text, i);
+}
+
+function sameWord(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) if (a.charCodeAt(aStart + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
 }
 
 /** Maps offsets of a scalar's value to the file, word by word; undefined when the words differ. */
-function alignScalar(value: string, fileText: string, source: Span): ((offset: number, isEnd: boolean) => number) | undefined {
-  const valueWords = wordsOf(value);
+export function alignScalar(value: string, fileText: string, source: Span): ((offset: number, isEnd: boolean) => number) | undefined {
+  const valueWords = wordBounds(value);
   // A block scalar's header ("|2", ">-") may add a word before the value's own.
-  const sourceWords = wordsOf(fileText, source.start, source.end).slice(-valueWords.length);
-  if (sourceWords.length !== valueWords.length) return undefined;
-  for (let k = 0; k < valueWords.length; k++) {
-    const v = valueWords[k];
-    const s = sourceWords[k];
-    if (value.slice(v.start, v.end) !== fileText.slice(s.start, s.end)) return undefined;
+  const allSourceWords = wordBounds(fileText, source.start, source.end);
+  if (allSourceWords.length < valueWords.length) return undefined;
+  const sourceWords = allSourceWords.subarray(allSourceWords.length - valueWords.length);
+  const count = valueWords.length / 2;
+  for (let k = 0; k < count; k++) {
+    if (!sameWord(value, valueWords[2 * k], valueWords[2 * k + 1], fileText, sourceWords[2 * k], sourceWords[2 * k + 1])) return undefined;
   }
+  /** The first word that ends at or after `offset` (after it, for a start), or `count`. */
+  const firstEndingFrom = (offset: number, isEnd: boolean) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const end = valueWords[2 * mid + 1];
+      if (isEnd ? end >= offset : end > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
   return (offset, isEnd) => {
     // The word the offset is in (or, for an end, the word it closes); between words, the next word's start.
-    const k = valueWords.findIndex(w => (isEnd ? offset > w.start && offset <= w.end : offset >= w.start && offset < w.end));
-    if (k >= 0) return sourceWords[k].start + (offset - valueWords[k].start);
-    const next = valueWords.findIndex(w => w.start >= offset);
-    return next >= 0 ? sourceWords[next].start : source.end;
+    const k = firstEndingFrom(offset, isEnd);
+    if (k >= count) return source.end;
+    const start = valueWords[2 * k];
+    const inWord = isEnd ? offset > start : offset >= start;
+    return inWord ? sourceWords[2 * k] + (offset - start) : sourceWords[2 * k];
   };
+}
+
+/** The last alignment made, relative to its source's start: typing outside the architecture leaves both texts as they were. */
+let lastAlignment: { value: string; source: string; map: ReturnType<typeof alignScalar> } | undefined;
+
+/** alignScalar, reusing the last alignment when the value and its source are the same text (wherever the source now is). */
+function alignedAsBefore(value: string, fileText: string, source: Span): ReturnType<typeof alignScalar> {
+  const sourceText = fileText.slice(source.start, source.end);
+  if (lastAlignment?.value !== value || lastAlignment.source !== sourceText) {
+    lastAlignment = { value, source: sourceText, map: alignScalar(value, sourceText, { start: 0, end: sourceText.length }) };
+  }
+  const { map } = lastAlignment;
+  return map && ((offset, isEnd) => source.start + map(offset, isEnd));
 }
 
 export function proseOf(card: ParsedCard, architecture: unknown, body: string, bodyStart: number, fileText: string): ProseText {
@@ -67,7 +119,7 @@ export function proseOf(card: ParsedCard, architecture: unknown, body: string, b
       if (span.start >= bodyFrom) return { start: bodyStart + span.start - bodyFrom, end: bodyStart + span.end - bodyFrom };
       if (!aligned) {
         scalar = valueSpan(card, [...ARCHITECTURE]);
-        align = scalar && alignScalar(arch, fileText, scalar);
+        align = scalar && alignedAsBefore(arch, fileText, scalar);
         aligned = true;
       }
       if (!scalar) return span;

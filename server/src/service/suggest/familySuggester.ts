@@ -2,13 +2,14 @@
  * Family suggestions: which architectural family (or near-STS) a card's prose describes. The
  * evidence is the concepts of concepts.yaml found in the text, and lineage ("based on Moshi") to
  * a known model of the knowledge base. Everything that depends only on the knowledge base is built
- * once here; each call is one scan of the text (concept terms, model names and sub-category
- * phrases together) and work in proportion to what it found.
+ * once here; each passage is read in one scan (concept terms, model names and sub-category
+ * phrases together) and work in proportion to what it found, and remembered (passageCache.ts).
  */
 import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
 import { compileLineage } from './lineage';
+import { createPassageCache, ReadPassage } from './passageCache';
 import { compilePhraseSets, PhraseMatch } from './phrases';
 import { noisyOr, passes } from './scoring';
 import { createSubcategorySuggester, subcategoryPhrases, SubcategorySuggestion } from './subcategorySuggester';
@@ -69,7 +70,33 @@ interface Evidence extends Span {
   readonly weights: readonly (readonly [FamilyId, number])[];
 }
 
-export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester {
+/** What one passage gave, offsets in the passage. */
+interface PassageReading {
+  readonly text: string;
+  /** The concepts found, then the base models named. */
+  readonly evidence: readonly Evidence[];
+  /** How many of `evidence` are concepts. */
+  readonly concepts: number;
+  readonly subcategoryMatches: readonly PhraseMatch<SubcategoryId>[];
+  /** Whether its words say it is about a system you talk with; worked out when first needed. */
+  inScope: boolean | undefined;
+}
+
+/** A span of a passage moved to where the passage starts in the text. */
+function shifted<T extends Span>(span: T, by: number): T {
+  return by === 0 ? span : { ...span, start: span.start + by, end: span.end + by };
+}
+
+/** How the suggester reads; the default is what the product uses. */
+export interface SuggesterOptions {
+  /**
+   * Read each text as one passage: the reference the passage-by-passage reading is tested
+   * against (test/service/passageCache.test.ts).
+   */
+  readonly wholeTexts?: boolean;
+}
+
+export function createFamilySuggester(knowledge: KnowledgeBase, options: SuggesterOptions = {}): FamilySuggester {
   const ids = knowledge.families.map(f => f.id);
   const threshold = knowledge.suggester.threshold;
   const { scope } = knowledge.suggester;
@@ -117,16 +144,32 @@ export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester
       .sort((a, b) => b.confidence - a.confidence);
   }
 
-  /** Every family, ranked, from the scan's concept-term and model-name matches. */
-  function rankMatches(text: string, conceptMatches: readonly PhraseMatch<number>[], nameMatches: readonly PhraseMatch<string>[], options?: ReadOptions): FamilySuggestion[] {
-    const bases = lineage.read(text, nameMatches);
-    const evidence: Evidence[] = [
-      ...concepts.read(text, conceptMatches).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence })),
-      ...bases.map(l => ({ start: l.start, end: l.end, reason: `lineage:${l.model}`, weights: [[l.family, l.weight] as const] })),
-    ];
+  /** What one passage says; the passage cache keeps it for the next validations. */
+  function readPassage(passage: string): PassageReading {
+    const [conceptMatches, nameMatches, subcategoryMatches] = scanner.scan(passage) as
+      [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
+    const evidence: Evidence[] = concepts.read(passage, conceptMatches).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence }));
+    const bases = lineage.read(passage, nameMatches);
+    for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `lineage:${l.model}`, weights: [[l.family, l.weight]] });
+    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined };
+  }
+  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false }, { whole: options.wholeTexts });
+
+  /** Every family, ranked, from the passages' evidence (offsets shifted into the text). */
+  function rankPassages(text: string, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions): FamilySuggestion[] {
+    // Concepts first, then base models, each in text order: as one reading of the whole text gives them.
+    const evidence: Evidence[] = [];
+    let derived = false;
+    for (const { start, reading } of read) {
+      for (let k = 0; k < reading.concepts; k++) evidence.push(shifted(reading.evidence[k], start));
+    }
+    for (const { start, reading } of read) {
+      for (let k = reading.concepts; k < reading.evidence.length; k++) evidence.push(shifted(reading.evidence[k], start));
+      derived ||= reading.evidence.length > reading.concepts;
+    }
     if (evidence.length === 0) return [];
     // A model derived from a known STS model is one you talk with too.
-    const inScope = options?.inScope === true || bases.length > 0 || inScopeWords(text);
+    const inScope = options?.inScope === true || derived || read.some(({ reading }) => reading.inScope ??= inScopeWords(reading.text));
     return rankEvidence(text, evidence, inScope);
   }
 
@@ -134,23 +177,19 @@ export function createFamilySuggester(knowledge: KnowledgeBase): FamilySuggester
     ranked[0] && passes(ranked[0].confidence, threshold) ? ranked[0] : null;
 
   function read(text: string, options?: ReadOptions): ProseReading {
-    const [conceptMatches, nameMatches, subcategoryMatches] = scanner.scan(text) as
-      [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
+    const read = passages.passages(text);
     let ranked: FamilySuggestion[] | undefined;
-    const rankedOnce = () => ranked ??= rankMatches(text, conceptMatches, nameMatches, options);
+    const rankedOnce = () => ranked ??= rankPassages(text, read, options);
     return {
       family: () => best(rankedOnce()),
       ranked: rankedOnce,
-      subcategories: () => subcategories.suggestFromMatches(text, subcategoryMatches),
+      subcategories: () => subcategories.suggestFromMatches(text, read.flatMap(({ start, reading }) => reading.subcategoryMatches.map(m => shifted(m, start)))),
     };
   }
 
   return {
     threshold,
-    rank(text, options) {
-      const [conceptMatches, nameMatches] = scanner.scan(text) as [PhraseMatch<number>[], PhraseMatch<string>[]];
-      return rankMatches(text, conceptMatches, nameMatches, options);
-    },
+    rank: (text, options) => read(text, options).ranked(),
     suggest: (text, options) => read(text, options).family(),
     suggestSubcategories: subcategories.suggest,
     read,

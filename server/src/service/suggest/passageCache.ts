@@ -1,0 +1,110 @@
+/**
+ * The suggester reads prose passage by passage (a paragraph, or a sentence of one) and remembers
+ * what each passage gave, so that a keystroke, which changes one passage, costs the reading of
+ * that passage only.
+ *
+ * This is exact because nothing the suggester reads crosses a blank line ("\n\n") or a sentence
+ * end (". ", "?\n"…): a phrase stops at sentence punctuation and at a second line break;
+ * concepts are found within one sentence, which ends at both; the negation, clause and lineage
+ * look-backs stop at a line break or at sentence punctuation; URLs stop at whitespace. So a
+ * text's reading is its passages' readings with their offsets shifted, which
+ * `test/service/passageCache.test.ts` checks against reading each text whole. Two exceptions keep
+ * it exact: a heading line is not split (whether a line break ends a sentence depends on whether
+ * its line is a heading, read back from the break), and "\r\n\r\n" does not split (a lineage cue
+ * looks across it).
+ *
+ * Memory: passages are slices of the texts read, which they keep alive. Two generations are
+ * kept; when the recent one holds more than MAX_CHARACTERS of passages, it becomes the older one
+ * and the older one is dropped, so what is kept stays within about twice that.
+ */
+
+/** A passage of a text: where it starts in the text, and what reading it gave. */
+export interface ReadPassage<R> {
+  readonly start: number;
+  readonly reading: R;
+}
+
+export interface PassageCache<R> {
+  /** The passages of `text`, in order, each read by `read` unless a recent text had it too. */
+  passages(text: string): ReadPassage<R>[];
+}
+
+export interface PassageCacheOptions {
+  /** Every text is one passage: the reference the passage reading is tested against. */
+  readonly whole?: boolean;
+  /** Characters of passage text a generation may hold (MAX_CHARACTERS). */
+  readonly maxCharacters?: number;
+}
+
+/** Characters of passage text a generation may hold before a new one starts. */
+const MAX_CHARACTERS = 1 << 21;
+/** Where passages end: at a blank line (dropped), or after sentence punctuation followed by a space or a line break. */
+const BREAK = /\n\n|[.!?](?=[ \n])/g;
+
+export function createPassageCache<R>(read: (passage: string) => R, empty: R, options: PassageCacheOptions = {}): PassageCache<R> {
+  const maxCharacters = options.maxCharacters ?? MAX_CHARACTERS;
+  let recent = new Map<string, R>();
+  let older = new Map<string, R>();
+  let recentCharacters = 0;
+
+  function readingOf(passage: string): R {
+    if (passage.length === 0) return empty;
+    let reading = recent.get(passage);
+    if (reading !== undefined) return reading;
+    reading = older.get(passage) ?? read(passage);
+    if (recentCharacters + passage.length > maxCharacters) {
+      older = recent;
+      recent = new Map();
+      recentCharacters = 0;
+    }
+    recent.set(passage, reading);
+    recentCharacters += passage.length;
+    return reading;
+  }
+
+  return {
+    passages(text) {
+      const found: ReadPassage<R>[] = [];
+      let start = 0;
+      const add = (end: number) => found.push({ start, reading: readingOf(text.slice(start, end)) });
+      if (options.whole !== true) {
+        const lineStartOf = lineStarts(text);
+        BREAK.lastIndex = 0;
+        for (let m = BREAK.exec(text); m !== null; m = BREAK.exec(text)) {
+          const at = m.index;
+          if (text.charCodeAt(at) === 10) {
+            add(at);
+            start = at + 2;
+          } else if (!isHeadingLine(text, lineStartOf(at))) {
+            add(at + 1);
+            start = at + 1;
+          }
+        }
+      }
+      add(text.length);
+      return found;
+    },
+  };
+}
+
+/** The start of the line an offset is in, for offsets asked in increasing order (linear overall). */
+function lineStarts(text: string): (at: number) => number {
+  let lineStart = 0;
+  let scanned = 0;
+  return at => {
+    for (;;) {
+      const newline = text.indexOf('\n', scanned);
+      if (newline < 0 || newline >= at) {
+        scanned = at;
+        return lineStart;
+      }
+      lineStart = scanned = newline + 1;
+    }
+  };
+}
+
+function isHeadingLine(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 35;
+}

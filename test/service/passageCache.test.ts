@@ -1,0 +1,140 @@
+/**
+ * The suggester reads prose paragraph by paragraph and remembers each paragraph's reading
+ * (suggest/passageCache.ts). That is only right if no reader crosses a blank line, so every
+ * answer is compared here with a suggester that reads each text whole: on the real corpus texts,
+ * the traps and the real cards, on texts joined with every kind of blank line, and on texts edited
+ * at random (blank lines, cue words and line breaks put where they hurt most).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { createFamilySuggester, FamilySuggester } from '../../server/src/service/suggest';
+import { createPassageCache } from '../../server/src/service/suggest/passageCache';
+import { knowledge, ROOT } from '../helpers';
+import { CORPUS_DIR, loadCorpus } from '../suggester/corpus';
+
+const corpus = loadCorpus();
+const corpusTexts = corpus.texts.map(t => fs.readFileSync(path.join(CORPUS_DIR, t.file), 'utf8'));
+const traps = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'suggest', 'traps.json'), 'utf8')) as { traps: { text: string }[] }).traps.map(t => t.text);
+const realCardsDir = path.join(ROOT, 'test', 'fixtures', 'real-cards');
+const realCards = fs.readdirSync(realCardsDir).filter(f => f.endsWith('.md')).map(f => fs.readFileSync(path.join(realCardsDir, f), 'utf8'));
+
+/** One suggester shared by every check, so that passages read for one text are reused by others. */
+const byPassage = createFamilySuggester(knowledge);
+const whole = createFamilySuggester(knowledge, { wholeTexts: true });
+
+function answers(suggester: FamilySuggester, text: string, inScope: boolean) {
+  const reading = suggester.read(text, { inScope });
+  return { ranked: reading.ranked(), family: reading.family(), subcategories: reading.subcategories() };
+}
+
+function assertSameReading(text: string, label: string): void {
+  for (const inScope of [false, true]) {
+    assert.deepEqual(answers(byPassage, text, inScope), answers(whole, text, inScope), `${label} (inScope ${inScope})`);
+  }
+  assert.deepEqual(byPassage.rank(text), whole.rank(text), label);
+}
+
+describe('reading by passage gives what reading the whole text gives', () => {
+  test('every corpus text, trap and real card, twice (the second time from the cache)', () => {
+    const texts = [...corpusTexts, ...traps, ...realCards];
+    for (let round = 0; round < 2; round++) texts.forEach((text, k) => assertSameReading(text, `text ${k}, round ${round}`));
+  });
+
+  test("each model's texts joined by every kind of paragraph break", () => {
+    const byModel = new Map<string, string[]>();
+    corpus.texts.forEach((t, k) => byModel.set(t.model, [...(byModel.get(t.model) ?? []), corpusTexts[k]]));
+    for (const [model, texts] of byModel) {
+      for (const joint of ['\n\n', '\n\n\n', '\n \n', '\r\n\r\n', '\n\n# Heading\n\n', '\n\n- item\n\n']) {
+        assertSameReading(texts.join(joint), `${model} joined by ${JSON.stringify(joint)}`);
+      }
+    }
+  });
+
+  test('a passage break where a phrase, a sentence, a negation, a lineage cue or a URL would run on', () => {
+    const seams = [
+      'It is based on\n\nMoshi, a dual-stream model.',
+      'Moshi\n\n-based speech model with parallel streams.',
+      'Unlike cascaded systems\n\ntext and speech tokens share one sequence.',
+      'We do not use\n\nparallel streams for the user and the model.',
+      'Text and speech tokens share a single\n\nstream of tokens.',
+      'See https://example.org/a\n\nb parallel streams of audio.',
+      'Values of 12.\n\n5 parallel audio streams.',
+      'A full-duplex\n\n\n\n\nspeech-to-speech model that talks while it listens.',
+      '\n\n\n\nThinker-Talker, end-to-end.\n\n',
+      'ASR, a text LLM and TTS\r\n\r\nin a cascade with a turn-taking predictor.',
+      'It is based on the architecture of. Moshi, two parallel streams.',
+      'Moshi. -based model. Unlike Moshi? It has two parallel audio streams! Not a cascade.',
+      '# Moshi is based on Moshi. It models parallel streams\nof audio for the user and the model.',
+      '  # Heading. with ASR and TTS\naround a text LLM. e.g. Moshi, which models parallel streams.',
+      'Unlike systems such as e.g. Moshi, which model the user as a parallel stream, ours interleaves text and speech tokens in one sequence.',
+      'See arxiv.org/abs/2410.00037. Moshi-based. Version 1.5 uses 12.5 Hz. Parallel streams.',
+    ];
+    for (const text of seams) assertSameReading(text, JSON.stringify(text));
+  });
+
+  test('texts edited at random', () => {
+    const pieces = ['\n\n', '\n', '\r\n', ' not ', ' unlike ', ' based on ', ' Moshi ', '-based ', '. ', '? ', '! ', '.\n', ', which ', ' such as ', ' e.g. ', ' parallel streams ', ' ASR ', ' TTS ', 'https://x.org/', '# ', '\n# ', '\n  #', '| ', '1. '];
+    const edit = fc.record({
+      text: fc.integer({ min: 0, max: corpusTexts.length - 1 }),
+      edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...pieces) }), { maxLength: 8 }),
+    });
+    fc.assert(fc.property(edit, ({ text, edits }) => {
+      let edited = corpusTexts[text];
+      for (const { at, remove, insert } of edits) {
+        const k = Math.floor(at * edited.length);
+        edited = edited.slice(0, k) + insert + edited.slice(k + remove);
+      }
+      assertSameReading(edited, JSON.stringify(edited.slice(0, 80)));
+    }), { numRuns: 300, seed: 20261206 });
+  });
+});
+
+describe('the passage cache', () => {
+  const counting = (options?: { maxCharacters?: number }) => {
+    const read: string[] = [];
+    const cache = createPassageCache((paragraph: string) => { read.push(paragraph); return paragraph.length; }, 0, options);
+    return { cache, read };
+  };
+
+  test('a keystroke reads again only the passage it changed', () => {
+    const { cache, read } = counting();
+    const paragraphs = ['First paragraph', 'Second paragraph. Its second sentence', 'Third paragraph'];
+    cache.passages(paragraphs.join('\n\n'));
+    assert.deepEqual(read, ['First paragraph', 'Second paragraph.', ' Its second sentence', 'Third paragraph']);
+    read.length = 0;
+    const typed = cache.passages(['First paragraph', 'Second paragraph. Its second sentences', 'Third paragraph'].join('\n\n'));
+    assert.deepEqual(read, [' Its second sentences']);
+    assert.deepEqual(typed.map(p => p.start), [0, 17, 34, 57]);
+  });
+
+  test('empty passages are not read; no split at CRLF blank lines, single line breaks or inside headings', () => {
+    const { cache, read } = counting();
+    assert.deepEqual(cache.passages('\n\n\n\nA\r\n\r\nB\n \nC').map(p => p.start), [0, 2, 4]);
+    assert.deepEqual(read, ['A\r\n\r\nB\n \nC']);
+    read.length = 0;
+    cache.passages('# A heading. Still the heading\nText. More text.\n  ## Another. Heading.\nLast.\n\nNext');
+    assert.deepEqual(read, ['# A heading. Still the heading\nText.', ' More text.', '\n  ## Another. Heading.\nLast.', 'Next']);
+  });
+
+  test('what is kept stays bounded: a paragraph unseen for two generations is read again', () => {
+    const { cache, read } = counting({ maxCharacters: 100 });
+    cache.passages('kept for a while');
+    for (let k = 0; k < 20; k++) cache.passages(`filler paragraph number ${k}`);
+    read.length = 0;
+    cache.passages('kept for a while');
+    assert.deepEqual(read, ['kept for a while']);
+  });
+
+  test('a paragraph in the older generation is found and moved to the recent one', () => {
+    const { cache, read } = counting({ maxCharacters: 40 });
+    cache.passages('alpha paragraph');
+    cache.passages('beta paragraph that fills');
+    cache.passages('gamma starts a generation');
+    read.length = 0;
+    cache.passages('beta paragraph that fills');
+    assert.deepEqual(read, []);
+  });
+});
