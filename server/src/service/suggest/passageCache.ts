@@ -62,11 +62,32 @@ export function createPassageCache<R>(read: (passage: string) => R, empty: R, op
     return reading;
   }
 
+  /**
+   * The text read last and its passages. A keystroke leaves the text before and after it as it
+   * was: passages there are taken from the last text, without making and hashing their strings.
+   */
+  let last: { text: string; passages: { start: number; end: number; reading: R }[] } | undefined;
+
   return {
     passages(text) {
-      const found: ReadPassage<R>[] = [];
+      const previous = last;
+      const unchanged = previous ? unchangedEnds(previous.text, text) : { prefix: 0, suffix: 0 };
+      const shift = text.length - (previous?.text.length ?? 0);
+      let k = 0;
+      /** The reading of [start, end) when the last text had that passage where this one is unchanged. */
+      const readBefore = (start: number, end: number): R | undefined => {
+        if (!previous) return undefined;
+        const inPrefix = end <= unchanged.prefix;
+        if (!inPrefix && start < text.length - unchanged.suffix) return undefined;
+        const from = inPrefix ? start : start - shift;
+        const passages = previous.passages;
+        while (k < passages.length && passages[k].start < from) k++;
+        const match = passages[k];
+        return match && match.start === from && match.end - match.start === end - start ? match.reading : undefined;
+      };
+      const read: { start: number; end: number; reading: R }[] = [];
       let start = 0;
-      const add = (end: number) => found.push({ start, reading: readingOf(text.slice(start, end)) });
+      const add = (end: number) => read.push({ start, end, reading: readBefore(start, end) ?? readingOf(text.slice(start, end)) });
       if (options.whole !== true) {
         const lineStartOf = lineStarts(text);
         BREAK.lastIndex = 0;
@@ -82,9 +103,20 @@ export function createPassageCache<R>(read: (passage: string) => R, empty: R, op
         }
       }
       add(text.length);
-      return found;
+      last = { text, passages: read };
+      return read;
     },
   };
+}
+
+/** How many characters two texts share at their start and, after that, at their end. */
+function unchangedEnds(before: string, after: string): { prefix: number; suffix: number } {
+  const most = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < most - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 /** The start of the line an offset is in, for offsets asked in increasing order (linear overall). */
