@@ -37,7 +37,7 @@ export interface PassageCacheOptions {
 }
 
 /** Characters of passage text a generation may hold before a new one starts. */
-const MAX_CHARACTERS = 1 << 21;
+const MAX_CHARACTERS = 1 << 16;
 /** Where passages end: at a blank line (dropped), or after sentence punctuation followed by a space or a line break. */
 const BREAK = /\n\n|[.!?](?=[ \n])/g;
 
