@@ -32,6 +32,30 @@ describe('family.missing', () => {
     assert.match(related.message, /^Evidence for interleaved-flatten: "text and audio tokens share a single modeling stream" \(concept shared-token-sequence\)\.$/);
   });
 
+  test('the evidence stays where it is written while the user types above it, in it and in the body', () => {
+    // Versions of one document, as typing makes them: the suggester's passages and the
+    // architecture's alignment are remembered from one version to the next, never their offsets.
+    const architecture = 'A spoken dialogue model in which text and\n    audio tokens share a single modeling stream.';
+    const versions = [
+      `license: mit\nsts:\n  architecture: >\n    ${architecture}\n`,
+      `# a comment typed above\nlicense: mit\nsts:\n  architecture: >\n    ${architecture}\n`,
+      `# a comment typed above\nlicense: mit\nsts:\n  name: Typed\n  architecture: >\n    ${architecture}\n`,
+      `# a comment typed above\nlicense: mit\nsts:\n  name: Typed\n  architecture: >\n    Spoken. ${architecture}\n`,
+      `license: mit\nsts:\n  architecture: >\n    ${architecture}\n`,
+    ];
+    for (const [k, text] of versions.entries()) {
+      const [diagnostic] = withCode(diagnose(text), 'family.missing');
+      assert.deepEqual(diagnostic.relatedInformation!.map(r => r.location.range),
+        [{ start: rangeOf(text, 'text and').start, end: rangeOf(text, 'single modeling stream').end }], `version ${k}`);
+    }
+    const readme = (body: string) => `---\nlicense: mit\nsts:\n  name: New\n---\n# New\n\n${body}\n\nNew is a fine-tune of Moshi for customer calls.\n`;
+    for (const body of ['Intro.', 'Intro. More', 'Intro. More words typed here.', 'Intro.']) {
+      const text = readme(body);
+      const [diagnostic] = withCode(diagnose(text, 'README.md'), 'family.missing');
+      assert.deepEqual(diagnostic.relatedInformation!.map(r => r.location.range), [rangeOf(text, 'fine-tune of Moshi')], body);
+    }
+  });
+
   test('a Markdown body\'s evidence is located in the file', () => {
     const text = '---\nlicense: mit\nsts:\n  name: New\n---\n# New\n\nNew is a fine-tune of Moshi for customer calls.\n';
     const [diagnostic] = withCode(diagnose(text, 'README.md'), 'family.missing');

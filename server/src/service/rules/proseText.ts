@@ -92,16 +92,25 @@ export function alignScalar(value: string, fileText: string, source: Span): ((of
   };
 }
 
-/** The last alignment made, relative to its source's start: typing outside the architecture leaves both texts as they were. */
-let lastAlignment: { value: string; source: string; map: ReturnType<typeof alignScalar> } | undefined;
+interface Alignment {
+  readonly value: string;
+  readonly source: string;
+  readonly map: ReturnType<typeof alignScalar>;
+}
+/**
+ * The last two alignments made, relative to their source's start, most recent first: typing
+ * outside the architecture leaves both texts as they were, and two cover going back and forth
+ * between two cards or two places.
+ */
+let lastAlignments: Alignment[] = [];
 
-/** alignScalar, reusing the last alignment when the value and its source are the same text (wherever the source now is). */
+/** alignScalar, reusing a recent alignment when the value and its source are the same text (wherever the source now is). */
 function alignedAsBefore(value: string, fileText: string, source: Span): ReturnType<typeof alignScalar> {
   const sourceText = fileText.slice(source.start, source.end);
-  if (lastAlignment?.value !== value || lastAlignment.source !== sourceText) {
-    lastAlignment = { value, source: sourceText, map: alignScalar(value, sourceText, { start: 0, end: sourceText.length }) };
-  }
-  const { map } = lastAlignment;
+  let alignment = lastAlignments.find(a => a.value === value && a.source === sourceText);
+  if (!alignment) alignment = { value, source: sourceText, map: alignScalar(value, sourceText, { start: 0, end: sourceText.length }) };
+  lastAlignments = [alignment, ...lastAlignments.filter(a => a !== alignment)].slice(0, 2);
+  const { map } = alignment;
   return map && ((offset, isEnd) => source.start + map(offset, isEnd));
 }
 

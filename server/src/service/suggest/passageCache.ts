@@ -112,10 +112,17 @@ export function createPassageCache<R>(read: (passage: string) => R, empty: R, op
 /** How many characters two texts share at their start and, after that, at their end. */
 function unchangedEnds(before: string, after: string): { prefix: number; suffix: number } {
   const most = Math.min(before.length, after.length);
+  // Blocks compared natively (startsWith, endsWith), smaller and smaller: a keystroke's texts are
+  // the same for thousands of characters on both sides.
   let prefix = 0;
-  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  for (let block = 4096; block >= 1; block >>= 2) {
+    while (prefix + block <= most && before.startsWith(after.slice(prefix, prefix + block), prefix)) prefix += block;
+  }
   let suffix = 0;
-  while (suffix < most - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  for (let block = 4096; block >= 1; block >>= 2) {
+    while (suffix + block <= most - prefix
+      && before.endsWith(after.slice(after.length - suffix - block, after.length - suffix), before.length - suffix)) suffix += block;
+  }
   return { prefix, suffix };
 }
 
