@@ -8,7 +8,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const { loadKnowledgeBase } = require(path.join(root, 'out/server/src/knowledge/load'));
 const { CORPUS_FILE, loadCorpus } = require(path.join(root, 'out/test/suggester/corpus'));
-const { figuresOf, fitThreshold, judgeWholeCards, leaveOneModelOut, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
+const { figuresOf, fitThreshold, judgeWholeCards, leaveOneModelOut, PRECISION_TARGET, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
 
 const DOC = path.join(root, 'docs', 'suggester-measurement.md');
 const CONCEPTS = path.join(root, 'schemas', 'concepts.yaml');
@@ -103,6 +103,19 @@ function render() {
       const scoredVariant = scoreCorpus(variant, corpus);
       const f = figuresOf(leaveOneModelOut(scoredVariant));
       return `| ${factor} | ${fitThreshold(scoredVariant).toFixed(2)} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${f.wrong} |`;
+    }),
+    '',
+    '### The fitting rule',
+    '',
+    `How the threshold is fitted on the training texts of each fold (and on all texts for the one shipped). Shipped: \`precision\` (suggestions right at least ${Math.round(PRECISION_TARGET * 100)} % of the time on the training texts).`,
+    '',
+    '| rule | threshold fitted on all texts | thresholds per fold | first choice right | hits at the threshold | wrong at the threshold | precision at the threshold |',
+    '|---|---|---|---|---|---|---|',
+    ...['precision', 'zero-wrong'].map(rule => {
+      const ruleJudged = leaveOneModelOut(scored, rule);
+      const f = figuresOf(ruleJudged);
+      const folds = [...new Set(ruleJudged.map(j => j.threshold.toFixed(2)))].sort().join(', ');
+      return `| ${rule} | ${fitThreshold(scored, rule).toFixed(2)} | ${folds} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${f.wrong} | ${f.hits + f.wrong ? pct(f.hits, f.hits + f.wrong) : '—'} |`;
     }),
     '',
     '### Per text',

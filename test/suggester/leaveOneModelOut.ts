@@ -62,9 +62,24 @@ export function scoreCorpus(knowledge: KnowledgeBase, corpus: Corpus): ScoredTex
 const isWrong = (scored: ScoredText, threshold: number) =>
   scored.ranked[0] !== undefined && scored.ranked[0].family !== scored.label && scored.ranked[0].confidence >= threshold - 1e-9;
 
-/** The smallest threshold of the grid with no wrong suggestion among `training` (the largest when none is clean). */
-export function fitThreshold(training: readonly ScoredText[]): number {
-  return THRESHOLD_GRID.find(threshold => !training.some(scored => isWrong(scored, threshold))) ?? THRESHOLD_GRID[THRESHOLD_GRID.length - 1];
+/**
+ * How a threshold is fitted on training texts:
+ * - `precision`: the smallest threshold of the grid at which the suggestions made are right at
+ *   least PRECISION_TARGET of the time, the meaning issue 11 gives the confidence;
+ * - `zero-wrong`: the smallest at which no suggestion is wrong (the rule until a text whose words
+ *   contradict its label drove it to 0.85, where the issue's own examples get no suggestion).
+ * Either gives the largest threshold of the grid when none qualifies.
+ */
+export type FitRule = 'precision' | 'zero-wrong';
+export const PRECISION_TARGET = 0.95;
+
+export function fitThreshold(training: readonly ScoredText[], rule: FitRule = 'precision'): number {
+  const qualifies = (threshold: number) => {
+    const suggested = training.filter(scored => scored.ranked[0] !== undefined && scored.ranked[0].confidence >= threshold - 1e-9);
+    const wrong = suggested.filter(scored => isWrong(scored, threshold)).length;
+    return rule === 'zero-wrong' ? wrong === 0 : suggested.length > 0 && (suggested.length - wrong) / suggested.length >= PRECISION_TARGET;
+  };
+  return THRESHOLD_GRID.find(qualifies) ?? THRESHOLD_GRID[THRESHOLD_GRID.length - 1];
 }
 
 export function outcomeOf(label: FamilyId | null, suggestion: FamilySuggestion | null): string {
@@ -74,13 +89,13 @@ export function outcomeOf(label: FamilyId | null, suggestion: FamilySuggestion |
 }
 
 /** Every text judged with the threshold fitted on the other models' texts. */
-export function leaveOneModelOut(scored: readonly ScoredText[]): JudgedText[] {
+export function leaveOneModelOut(scored: readonly ScoredText[], rule: FitRule = 'precision'): JudgedText[] {
   const thresholds = new Map<string, number>();
   return scored.map(entry => {
     const model = entry.text.model;
     let threshold = thresholds.get(model);
     if (threshold === undefined) {
-      threshold = fitThreshold(scored.filter(other => other.text.model !== model));
+      threshold = fitThreshold(scored.filter(other => other.text.model !== model), rule);
       thresholds.set(model, threshold);
     }
     const at = (ranked: readonly FamilySuggestion[]) => (ranked[0] && ranked[0].confidence >= threshold! - 1e-9 ? ranked[0] : null);
