@@ -2,6 +2,7 @@
  * Reads and validates one card file with the same service the editor uses. A file that cannot be
  * read becomes a report with an `error`; nothing here throws.
  */
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -12,6 +13,7 @@ import { cardKindOf, hasFrontMatter } from '../service';
 import { CardFile, errorMessage } from './discover';
 import type { FixOutcome, FixPass } from './fix';
 import { CardSource, readCardSource } from './readCard';
+import { TOOL_NAME } from './version';
 
 export interface FileReport {
   /** The path the report shows. */
@@ -82,4 +84,14 @@ export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
  */
 export function loadProject(options: NodeProjectOptions): Project {
   return createNodeProject(loadShippedKnowledgeBase(__dirname), options);
+}
+
+/** The project for a subcommand's `--config FILE` / `--no-config`, or undefined once stderr says why not. */
+export function loadProjectFor(io: { readonly cwd: string; stderr(text: string): void }, options: { readonly config?: string; readonly noConfig: boolean }): Project | undefined {
+  try {
+    return loadProject({ explicit: options.config !== undefined ? path.resolve(io.cwd, options.config) : undefined, none: options.noConfig });
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: cannot load the knowledge base: ${errorMessage(error)}\n`);
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@ import type { Project } from '../config/project';
 import { cardNameKind, severityName } from '../service';
 import { defaultsFor, newCard, NewCardChoices } from '../service/authoring/newCard';
 import { KnowledgeIndex } from '../service/knowledgeIndex';
-import { loadProject } from './check';
+import { loadProjectFor } from './check';
 import { errorMessage } from './discover';
 import type { CliIo } from './main';
 import { TOOL_NAME } from './version';
@@ -142,13 +142,8 @@ export async function runInit(argv: readonly string[], io: CliIo): Promise<numbe
   const { target, error } = targetOf(io, options);
   if (!target) return fail([error!], false);
 
-  let project: Project;
-  try {
-    project = loadProject({ explicit: options.config !== undefined ? path.resolve(io.cwd, options.config) : undefined, none: options.noConfig });
-  } catch (loadError) {
-    io.stderr(`${TOOL_NAME}: cannot load the knowledge base: ${errorMessage(loadError)}\n`);
-    return 2;
-  }
+  const project = loadProjectFor(io, options);
+  if (!project) return 2;
   const setup = project.forFile(target.file ?? path.join(target.dir, 'README.md'));
   const index = new KnowledgeIndex(setup.knowledge.knowledge);
   const defaults = defaultsFor(index, options.baseModel);

@@ -7,10 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Project } from '../config/project';
 import { renderLandscapeHtml, renderLandscapeMarkdown, renderLandscapeSvg } from '../render';
 import { cardKindOf, hasFrontMatter, Landscape, LandscapeCard } from '../service';
-import { loadProject } from './check';
+import { loadProjectFor } from './check';
 import { discover, errorMessage } from './discover';
 import { readCardSource } from './readCard';
 import { TOOL_NAME } from './version';
@@ -95,13 +94,8 @@ export async function runLandscape(argv: readonly string[], io: CliIo): Promise<
     io.stderr(`Run '${TOOL_NAME} landscape --help' for usage.\n`);
     return 2;
   }
-  let project: Project;
-  try {
-    project = loadProject({ explicit: options.config !== undefined ? path.resolve(io.cwd, options.config) : undefined, none: options.noConfig });
-  } catch (error) {
-    io.stderr(`${TOOL_NAME}: cannot load the knowledge base: ${errorMessage(error)}\n`);
-    return 2;
-  }
+  const project = loadProjectFor(io, options);
+  if (!project) return 2;
   const discovery = await discover(options.paths, io.cwd, {
     isIgnored: (absPath, isDirectory) => project.resolver.forFile(absPath).isIgnored(absPath, isDirectory),
     isCardFile: absPath => project.resolver.forFile(absPath).isCardFile(absPath),
