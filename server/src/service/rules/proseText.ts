@@ -8,7 +8,7 @@
  */
 import type { Span } from '../findings';
 import type { FamilySuggester, ProseReading } from '../suggest';
-import { alnumTable, isWordCharAt } from '../suggest/wordChars';
+import { isWordCharAt } from '../suggest/wordChars';
 import { ParsedCard, valueSpan } from '../yamlCard';
 
 export interface ProseText {
@@ -31,11 +31,11 @@ export function wordBounds(text: string, from = 0, to = text.length): Int32Array
   let n = 0;
   let i = from;
   // A word that started before `from` is not one of them.
-  if (isWordCharAt(text, from - 1)) while (i < to && isWordAt(text, i)) i++;
+  if (isWordCharAt(text, from - 1)) while (i < to && isWordCharAt(text, i)) i++;
   while (i < to) {
-    if (!isWordAt(text, i)) { i++; continue; }
+    if (!isWordCharAt(text, i)) { i++; continue; }
     const start = i;
-    while (i < to && isWordAt(text, i)) i++;
+    while (i < to && isWordCharAt(text, i)) i++;
     if (n + 2 > bounds.length) {
       const grown = new Int32Array(bounds.length * 2);
       grown.set(bounds);
@@ -45,12 +45,6 @@ export function wordBounds(text: string, from = 0, to = text.length): Int32Array
     bounds[n++] = i;
   }
   return bounds.subarray(0, n);
-}
-
-/** isWordCharAt with the common case (ASCII other than '.') settled inline. */
-function isWordAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  return code < 128 && code !== 46 ? alnumTable[code] === 1 : isWordCharAt(text, i);
 }
 
 function sameWord(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): boolean {
