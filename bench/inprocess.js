@@ -179,10 +179,50 @@ async function measureCase(c, { ours, anchor, rounds, warmup }) {
   };
 }
 
+/**
+ * Typing as it mostly happens in a README: keystroke after keystroke at one place in the body
+ * (a word of up to 40 characters typed, then started again), interleaved with the floor round by
+ * round, both orders equally often. Consecutive versions share their front matter, so the parse
+ * of the last version is kept (ParsedDocuments) and only the body's prose is read again.
+ */
+async function measureBodyTyping(c, { ours, rounds, warmup }) {
+  const lines = c.yaml.split('\n').length - 1;
+  const batch = Math.max(1, Math.min(50, Math.round(3000 / Math.max(lines, 1))));
+  const uri = `file:///bench/${c.name}/typing/README.md`;
+  const place = keystrokes(c.markdown, true)[0];
+  const word = 'conversational speech model typing on 0 ';
+  let version = 0;
+  let sink = 0;
+  const measures = {
+    floor: () => {
+      for (let i = 0; i < batch; i++) sink += parseDocument(c.yaml, { lineCounter: new LineCounter() }).contents ? 1 : 0;
+    },
+    oursBody: () => {
+      for (let i = 0; i < batch; i++) {
+        const typed = word.slice(0, ++version % word.length);
+        sink += ours.validate(TextDocument.create(uri, 'markdown', version, c.markdown.slice(0, place.at) + typed + c.markdown.slice(place.at))).length;
+      }
+    },
+  };
+  const samples = { floor: [], oursBody: [] };
+  const total = warmup + Math.ceil(rounds / 2) * 2;
+  for (let round = 0; round < total; round++) {
+    for (const name of round % 2 === 0 ? ['floor', 'oursBody'] : ['oursBody', 'floor']) {
+      const start = now();
+      measures[name]();
+      if (round >= warmup) samples[name].push((now() - start) / batch);
+    }
+  }
+  if (sink < 0) console.log(sink);
+  const floor = summarize(samples.floor);
+  const oursBody = summarize(samples.oursBody);
+  return { name: c.name, ms: { floor: floor.p50, oursBody: oursBody.p50 }, iqr: { floor: floor.iqr, oursBody: oursBody.iqr }, ratio: oursBody.p50 / floor.p50 };
+}
+
 /** Splits a real Markdown card into its front matter (for the floor and the anchor). */
 function frontMatterOf(markdown) {
   const match = /^\s*?---\r?\n([\s\S]*?)^---[ \t]*$/m.exec(markdown);
   return match ? match[1] : '';
 }
 
-module.exports = { loadOurs, loadAnchor, measureCase, summarize, frontMatterOf, quantile, keystrokes, typedText };
+module.exports = { loadOurs, loadAnchor, measureCase, measureBodyTyping, summarize, frontMatterOf, quantile, keystrokes, typedText };

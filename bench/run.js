@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generateCard } = require('./generate');
-const { loadOurs, loadAnchor, measureCase, summarize, frontMatterOf } = require('./inprocess');
+const { loadOurs, loadAnchor, measureCase, measureBodyTyping, summarize, frontMatterOf } = require('./inprocess');
 const protocol = require('./protocol');
 const scale = require('./scale');
 const { measureLandscape } = require('./landscape');
@@ -95,6 +95,17 @@ async function main() {
       fmt(r.ratios.oursOverFloor), fmt(r.ratios.oursYamlOverFloor), fmt(r.ratios.anchorOverOurs), fmt(r.ratios.anchorOverOursYaml),
       fmt(r.perLineUs.ours),
     ]),
+  ));
+
+  // Keystrokes in a row in a README's body (the front matter's parse kept from one to the next).
+  results.bodyTyping = [];
+  for (const c of cases.filter(c => c.name.startsWith('generated-') && c.markdown)) {
+    results.bodyTyping.push(await measureBodyTyping(c, { ours, rounds: CONFIG.rounds, warmup: CONFIG.warmup }));
+  }
+  console.log("\nTyping in a README's body (keystrokes in a row at one place; ms per validation, p50 [IQR])\n");
+  console.log(table(
+    ['case', 'floor', 'ours, body typing', 'ratio'],
+    results.bodyTyping.map(r => [r.name, `${fmt(r.ms.floor, 3)} [${fmt(r.iqr.floor, 3)}]`, `${fmt(r.ms.oursBody, 3)} [${fmt(r.iqr.oursBody, 3)}]`, fmt(r.ratio)]),
   ));
 
   // 2. Over the protocol.

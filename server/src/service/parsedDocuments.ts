@@ -2,6 +2,8 @@
  * The parse of each open document, shared by diagnostics, hover, completion and code actions:
  * one `yaml` parse per document version. Keyed by URI and checked against the version and the
  * text itself, so ad-hoc documents that reuse a URI and version (tests, the CLI) are never stale.
+ * A new version whose YAML is the last version's, at the same offset (a keystroke in a README's
+ * body), keeps the last parse: a parsed card depends on nothing else.
  */
 import { cardKindOf, LocatedCard, locateCard } from './cardLocator';
 import type { Position } from 'vscode-languageserver-types';
@@ -27,13 +29,13 @@ export class ParsedDocuments {
     const text = document.getText();
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.text === text) return cached;
-    // The former version's tree is garbage from here on, so the collections during this parse
-    // need not copy or keep it.
+    // Unless its card is kept below, the former version's tree is garbage from here on, so the
+    // collections during this parse need not copy or keep it.
     this.entries.delete(document.uri);
     const kind = cardKindOf(document.uri);
     const located = locateCard(text, kind);
     const card = located.kind === 'yaml' || located.kind === 'front-matter'
-      ? parseCard(text, located.yamlStart, located.yamlEnd)
+      ? sameCard(cached, text, located.yamlStart, located.yamlEnd) ?? parseCard(text, located.yamlStart, located.yamlEnd)
       : undefined;
     const parsed: ParsedDocument = { version: document.version, text, kind, located, card };
     this.entries.set(document.uri, parsed);
@@ -44,6 +46,14 @@ export class ParsedDocuments {
   forget(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/** The last version's parsed card when its YAML is `text`'s between `yamlStart` and `yamlEnd`. */
+function sameCard(last: ParsedDocument | undefined, text: string, yamlStart: number, yamlEnd: number): ParsedCard | undefined {
+  const card = last?.card;
+  if (!card || card.base !== yamlStart || last.located.kind === 'no-front-matter' || last.located.kind === 'unclosed-front-matter') return undefined;
+  if (last.located.yamlEnd !== yamlEnd) return undefined;
+  return text.startsWith(last.text.slice(yamlStart, yamlEnd), yamlStart) ? card : undefined;
 }
 
 export interface CardAtPosition {
