@@ -275,6 +275,13 @@ test('a concept that is evidence for an unknown family fails', () => {
   assert.match(error.message, /\(inner-monologue\)\.evidence/);
 });
 
+test("a concept's fact named like a concept fails, naming the concept", () => {
+  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '{ cascade-predictor: 0.6 }\n  fact: turn-state-decision', '{ cascade-predictor: 0.6 }\n  fact: micro-turns'));
+  assert.match(error.message, /concepts\.yaml/);
+  assert.match(error.message, /\(duplex-state-predictor\)\.fact/);
+  assert.match(error.message, /'micro-turns' is a concept's id/);
+});
+
 test('a bad commercial_use value fails, naming the file and the license', () => {
   const error = loadBrokenCopy('licenses.yaml', text => replaceOnce(text,
     "- id: mit\n  name: MIT\n  hub: true\n  aliases:\n  - MIT License\n  - The MIT License\n  commercial_use: 'yes'",

@@ -121,6 +121,21 @@ describe('concepts: several wordings, any order, close together, in one sentence
     assert.ok(reasonsOf('A pipeline of ASR, an LLM and TTS.').includes('asr-llm-tts-pipeline'));
   });
 
+  test('wordings of one fact count once, at the strongest; distinct facts still add up', () => {
+    const weightOf = (id: string) => knowledge.suggester.concepts.find(c => c.id === id)!.evidence['cascade-predictor']!;
+    const oneFact = ['duplex-state-predictor', 'speak-or-listen-decision', 'duplex-control-tokens'];
+    assert.ok(oneFact.every(id => knowledge.suggester.concepts.find(c => c.id === id)!.fact === 'turn-state-decision'));
+    const text = 'A head predicts the state of each chunk. The model decides when to speak. A special token marks each turn.';
+    const top = suggester.rank(text, inCard)[0];
+    assert.deepEqual([...new Set(top.reasons)].sort(), [...oneFact].sort());
+    assert.equal(top.family, 'cascade-predictor');
+    assert.ok(Math.abs(top.confidence - Math.max(...oneFact.map(weightOf))) < 1e-9, String(top.confidence));
+    // Micro-turns are another fact: the two combine by noisy-or.
+    const two = suggester.rank(`${text} Turns are cut into micro-turns.`, inCard)[0];
+    const expected = 1 - (1 - Math.max(...oneFact.map(weightOf))) * (1 - weightOf('micro-turns'));
+    assert.ok(Math.abs(two.confidence - expected) < 1e-9, `${two.confidence} vs ${expected}`);
+  });
+
   test('the evidence is the words from the first to the last of the concept, at their offsets', () => {
     const text = 'Overview. Our speech and text tokens share one sequence!';
     const suggestion = suggester.rank(text, inCard)[0];

@@ -139,6 +139,11 @@ export const Concept = z.strictObject({
   /** What architectural fact the concept stands for, briefly. */
   why: text,
   evidence: z.partialRecord(FamilyId, z.number().gt(0).max(1)).refine(e => Object.keys(e).length > 0, 'at least one family'),
+  /**
+   * Concepts that say one fact in other words share a fact: a family counts the strongest of them
+   * once, since several wordings of one fact are not independent evidence.
+   */
+  fact: slug.optional(),
   /** Every entry must be found in one sentence; an entry is a pattern or a list of alternatives. */
   all: z.array(z.union([ConceptPattern, z.array(ConceptPattern).min(1)])).min(1),
   /** Patterns that, anywhere in the same sentence, mean the words say something else. */
@@ -169,6 +174,12 @@ export const ConceptsFile = z.strictObject({
   scope: SuggesterScope,
   lineage: LineageGrammar,
   concepts: z.array(Concept).min(1),
+}).superRefine((file, ctx) => {
+  // A fact and a concept count under one key each: the two names must not meet.
+  const ids = new Set(file.concepts.map(c => c.id));
+  file.concepts.forEach((concept, k) => {
+    if (concept.fact && ids.has(concept.fact)) ctx.addIssue({ code: 'custom', path: ['concepts', k, 'fact'], message: `'${concept.fact}' is a concept's id: name the fact otherwise` });
+  });
 });
 
 export const FamiliesFile = z.strictObject({ families: z.array(Family) });

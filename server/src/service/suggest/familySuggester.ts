@@ -101,6 +101,8 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   const threshold = knowledge.suggester.threshold;
   const { scope } = knowledge.suggester;
   const concepts = compileConcepts(knowledge.suggester.concepts);
+  // What a piece of evidence counts as: its concept's fact, the concept itself, or a base model.
+  const factOf = new Map(knowledge.suggester.concepts.map(c => [c.id, c.fact ?? c.id]));
   // The scope is read only when it decides something: evidence found, the caller not knowing.
   const scopeConcepts = compileConcepts(scope.any.map((pattern, k) => ({ id: `scope:${k}`, evidence: {}, all: [pattern], within: 12, gap: 3, anyway: true })));
   const scopeScanner = compilePhraseSets([{ entries: scopeConcepts.terms, overlapping: true }]);
@@ -119,8 +121,9 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
       for (const [family, weight] of entry.weights) {
         let scored = byFamily.get(family);
         if (!scored) byFamily.set(family, scored = { weights: new Map(), entries: [] });
-        // A concept or a base model counts once, however often the text says it.
-        scored.weights.set(entry.reason, Math.max(weight, scored.weights.get(entry.reason) ?? 0));
+        // A fact or a base model counts once, however often and in however many words the text says it.
+        const key = factOf.get(entry.reason) ?? entry.reason;
+        scored.weights.set(key, Math.max(weight, scored.weights.get(key) ?? 0));
         scored.entries.push(entry);
       }
     }
