@@ -235,6 +235,14 @@ describe('knowledge extensions', () => {
     assert.equal((missing.data as { suggestion: { family: string } }).suggestion.family, 'codec-free');
   });
 
+  test("a concept's fact may be one of the built-in facts, not a concept's id (knowledge.invalid on the fact)", () => {
+    const concept = (fact: string) => `concepts:\n  - id: zebra-turns\n    why: A test concept about turn states.\n    evidence: { cascade-predictor: 0.5 }\n    fact: ${fact}\n    all: ['zebra + turn*']\n`;
+    assert.deepEqual([...extendKnowledge(knowledge, [{ file: 'f', text: concept('turn-state-decision') }]).findings], []);
+    const text = concept('micro-turns');
+    const findings = extendKnowledge(knowledge, [{ file: 'f', text }]).findings.get('f')!;
+    assert.deepEqual(findings.map(f => [f.code, covered(text, f)]), [['knowledge.invalid', 'micro-turns']]);
+  });
+
   test('an unknown top-level key and a broken pattern are findings', () => {
     const text = "things: []\nconcepts:\n  - id: c\n    why: A test concept, badly written.\n    evidence: { codec-free: 0.9 }\n    all: ['mo*']\n";
     const findings = extendKnowledge(knowledge, [{ file: 'f', text }]).findings.get('f')!;

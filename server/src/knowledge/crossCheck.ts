@@ -36,7 +36,7 @@ export function crossCheck(kb: KnowledgeBase): CrossCheckProblem[] {
   const licenseIds = unique('licenses.yaml', kb.licenses.map(l => l.id));
   const modelIds = unique('models.yaml', kb.models.map(m => m.id));
   unique('families.yaml', kb.families.map(f => f.id));
-  unique('concepts.yaml', kb.suggester.concepts.map(c => c.id));
+  const conceptIds = unique('concepts.yaml', kb.suggester.concepts.map(c => c.id));
   unique('postures.yaml', kb.postures.map(p => p.id));
   unique('subcategories.yaml', kb.subcategories.map(s => s.id));
 
@@ -46,6 +46,12 @@ export function crossCheck(kb: KnowledgeBase): CrossCheckProblem[] {
   for (const family of kb.families) refersToModels('families.yaml', `family:${family.id}`, 'examples', family.examples);
   for (const posture of kb.postures) refersToModels('postures.yaml', `posture:${posture.id}`, 'examples', posture.examples);
   for (const sub of kb.subcategories) refersToModels('subcategories.yaml', `subcategory:${sub.id}`, 'examples', sub.examples);
+  // A fact and a concept each count under their name: the two must not meet.
+  for (const concept of kb.suggester.concepts) {
+    if (concept.fact && conceptIds.has(concept.fact)) {
+      problems.push({ file: 'concepts.yaml', entry: `concept:${concept.id}`, field: ['fact'], message: `'${concept.fact}' is a concept's id: name the fact otherwise` });
+    }
+  }
   for (const model of kb.models) {
     for (const key of ['weights_license', 'code_license'] as const) {
       const id = model[key];

@@ -174,12 +174,6 @@ export const ConceptsFile = z.strictObject({
   scope: SuggesterScope,
   lineage: LineageGrammar,
   concepts: z.array(Concept).min(1),
-}).superRefine((file, ctx) => {
-  // A fact and a concept count under one key each: the two names must not meet.
-  const ids = new Set(file.concepts.map(c => c.id));
-  file.concepts.forEach((concept, k) => {
-    if (concept.fact && ids.has(concept.fact)) ctx.addIssue({ code: 'custom', path: ['concepts', k, 'fact'], message: `'${concept.fact}' is a concept's id: name the fact otherwise` });
-  });
 });
 
 export const FamiliesFile = z.strictObject({ families: z.array(Family) });
