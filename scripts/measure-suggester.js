@@ -46,6 +46,11 @@ function batchRows(inCard) {
   });
 }
 
+// How far the first choice can go: a text with no evidence for any family has none.
+function evidenceBound(f) {
+  return `Of the ${f.labelled} texts with a family, ${f.withEvidence} hold evidence for any family at all; the other ${f.labelled - f.withEvidence} name no concept and no known base, so no ranking of evidence could give them a first choice: the first choice can be right for at most ${pct(f.withEvidence, f.labelled)}. Among the texts with evidence it is right for ${pct(f.firstChoice, f.withEvidence)}.`;
+}
+
 function figuresTable(inCard) {
   const families = [...knowledge.families.map(f => f.id), null];
   return [
@@ -71,6 +76,8 @@ function render() {
     '### Leave-one-model-out figures: each text as it is (a card body with no `sts` block)',
     '',
     ...figuresTable(false),
+    '',
+    evidenceBound(figuresOf(judged)),
     '',
     '### The same texts as the architecture of a card with an `sts` block',
     '',

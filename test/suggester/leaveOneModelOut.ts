@@ -110,6 +110,8 @@ export interface Figures {
   readonly labelled: number;
   /** The top-ranked family is the label, whatever its confidence. */
   readonly firstChoice: number;
+  /** Labelled texts in which any family has evidence at all (a first choice exists). */
+  readonly withEvidence: number;
   /** A suggestion at the threshold that is the label. */
   readonly hits: number;
   readonly abstentions: number;
@@ -128,6 +130,7 @@ export function figuresOf(judged: readonly JudgedText[], inCard = false): Figure
     models: new Set(judged.map(j => j.text.model)).size,
     labelled: labelled.length,
     firstChoice: labelled.filter(j => (inCard ? j.rankedInCard : j.ranked)[0]?.family === j.label).length,
+    withEvidence: labelled.filter(j => (inCard ? j.rankedInCard : j.ranked).length > 0).length,
     hits: outcomes.filter(o => o === 'hit').length,
     abstentions: outcomes.filter(o => o === 'abstain').length,
     wrong: outcomes.filter(o => o.startsWith('wrong:')).length,
