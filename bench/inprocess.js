@@ -89,6 +89,16 @@ function typedText(text, places, n) {
   return text.slice(0, at) + typed(n) + text.slice(at);
 }
 
+/** Iterations per timed batch for a card of `lines` YAML lines: about 1 ms or more of the floor. */
+function batchFor(lines) {
+  return Math.max(1, Math.min(50, Math.round(3000 / Math.max(lines, 1))));
+}
+
+/** The floor's work, once: `yaml`'s parse of the card's YAML with positions. */
+function floorParse(yaml) {
+  return parseDocument(yaml, { lineCounter: new LineCounter() }).contents ? 1 : 0;
+}
+
 /** Every order of the items (n! of them; n is 3 or 4 here). */
 function permutations(items) {
   if (items.length <= 1) return [items];
@@ -107,8 +117,7 @@ function permutations(items) {
 async function measureCase(c, { ours, anchor, rounds, warmup }) {
   const lines = c.yaml.split('\n').length - 1;
   const mdLines = c.markdown ? c.markdown.split('\n').length - 1 : lines;
-  // Aim for ≥ ~1 ms per timed batch of the floor.
-  const batch = Math.max(1, Math.min(50, Math.round(3000 / Math.max(lines, 1))));
+  const batch = batchFor(lines);
   let version = 0;
   const mdUri = `file:///bench/${c.name}/README.md`;
   const yamlUri = `file:///bench/${c.name}/card.modelcard.yaml`;
@@ -119,7 +128,7 @@ async function measureCase(c, { ours, anchor, rounds, warmup }) {
 
   const measures = {
     floor: () => {
-      for (let i = 0; i < batch; i++) sink += parseDocument(c.yaml, { lineCounter: new LineCounter() }).contents ? 1 : 0;
+      for (let i = 0; i < batch; i++) sink += floorParse(c.yaml);
     },
     oursYaml: () => {
       for (let i = 0; i < batch; i++) sink += ours.validate(TextDocument.create(yamlUri, 'yaml', ++version, typedText(c.yaml, yamlPlaces, version))).length;
@@ -186,8 +195,7 @@ async function measureCase(c, { ours, anchor, rounds, warmup }) {
  * of the last version is kept (ParsedDocuments) and only the body's prose is read again.
  */
 async function measureBodyTyping(c, { ours, rounds, warmup }) {
-  const lines = c.yaml.split('\n').length - 1;
-  const batch = Math.max(1, Math.min(50, Math.round(3000 / Math.max(lines, 1))));
+  const batch = batchFor(c.yaml.split('\n').length - 1);
   const uri = `file:///bench/${c.name}/typing/README.md`;
   const place = keystrokes(c.markdown, true)[0];
   const word = 'conversational speech model typing on 0 ';
@@ -195,7 +203,7 @@ async function measureBodyTyping(c, { ours, rounds, warmup }) {
   let sink = 0;
   const measures = {
     floor: () => {
-      for (let i = 0; i < batch; i++) sink += parseDocument(c.yaml, { lineCounter: new LineCounter() }).contents ? 1 : 0;
+      for (let i = 0; i < batch; i++) sink += floorParse(c.yaml);
     },
     oursBody: () => {
       for (let i = 0; i < batch; i++) {

@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createModelCardService } from '../../server/src/service';
+import { locateCard } from '../../server/src/service/cardLocator';
 import { ParsedDocuments } from '../../server/src/service/parsedDocuments';
 import { knowledge, ROOT } from '../helpers';
 
@@ -28,19 +29,14 @@ const markdown = (text: string, version: number, uri = URI) => TextDocument.crea
  */
 const SENTINEL = '---\nsentinel: 0\n---\n';
 
-/** Where the front matter's YAML ends (the closing `---` line), or -1. */
-function yamlEnd(text: string): number {
-  const closing = /^---[ \t]*$/m.exec(text.slice(text.indexOf('\n') + 1));
-  return closing ? text.indexOf('\n') + 1 + closing.index : -1;
-}
-
 /** One edit of a typing session: where (body or front matter) and what. */
 type Edit = { readonly inBody: boolean; readonly at: number; readonly remove: number; readonly insert: string };
 const INSERTS = ['a', ' ', 'based on Moshi ', '\n', '\n\n', '---\n', 'license: mit\n', ': ', '"', 'x'];
 
 function applied(text: string, edit: Edit): string {
-  const end = yamlEnd(text);
-  const [from, to] = edit.inBody || end < 0 ? [end < 0 ? 0 : end + 3, text.length] : [text.indexOf('\n') + 1, end];
+  const located = locateCard(text, 'markdown');
+  const [from, to] = located.kind !== 'front-matter' ? [0, text.length]
+    : edit.inBody ? [located.close.end, text.length] : [located.yamlStart, located.yamlEnd];
   const at = from + Math.floor(edit.at * (to - from));
   return text.slice(0, at) + edit.insert + text.slice(at + Math.min(edit.remove, to - at));
 }
@@ -79,7 +75,9 @@ describe('the parse cache while typing', () => {
   test('a keystroke in the body keeps the parse; any change to the YAML, even of the same length, makes a new one', () => {
     const documents = new ParsedDocuments();
     const card = CARDS.find(c => c.name.endsWith('moshi/README.md'))!.text;
-    const end = yamlEnd(card);
+    const located = locateCard(card, 'markdown');
+    assert.equal(located.kind, 'front-matter');
+    const end = located.kind === 'front-matter' ? located.close.start : -1;
     const first = documents.get(markdown(card, 1)).card;
     assert.ok(first);
     const body = card + '\nMore prose.\n';

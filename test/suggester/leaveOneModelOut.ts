@@ -16,6 +16,7 @@
 import type { FamilyId, KnowledgeBase } from '../../server/src/knowledge/schema';
 import { createFamilySuggester } from '../../server/src/service/suggest';
 import type { FamilySuggestion } from '../../server/src/service/suggest';
+import { passes } from '../../server/src/service/suggest/scoring';
 import { Corpus, CorpusText, textOf } from './corpus';
 
 /** Thresholds tried: below 0.3 a suggestion would rest on one weak hint (concepts.yaml's scale). */
@@ -59,8 +60,14 @@ export function scoreCorpus(knowledge: KnowledgeBase, corpus: Corpus): ScoredTex
   });
 }
 
-const isWrong = (scored: ScoredText, threshold: number) =>
-  scored.ranked[0] !== undefined && scored.ranked[0].family !== scored.label && scored.ranked[0].confidence >= threshold - 1e-9;
+/** The suggestion a ranking makes at a threshold, tested as the product tests it. */
+const suggestionAt = (ranked: readonly FamilySuggestion[], threshold: number): FamilySuggestion | null =>
+  ranked[0] && passes(ranked[0].confidence, threshold) ? ranked[0] : null;
+
+const isWrong = (scored: ScoredText, threshold: number) => {
+  const suggestion = suggestionAt(scored.ranked, threshold);
+  return suggestion !== null && suggestion.family !== scored.label;
+};
 
 /**
  * How a threshold is fitted on training texts:
@@ -75,7 +82,7 @@ export const PRECISION_TARGET = 0.95;
 
 export function fitThreshold(training: readonly ScoredText[], rule: FitRule = 'precision'): number {
   const qualifies = (threshold: number) => {
-    const suggested = training.filter(scored => scored.ranked[0] !== undefined && scored.ranked[0].confidence >= threshold - 1e-9);
+    const suggested = training.filter(scored => suggestionAt(scored.ranked, threshold) !== null);
     const wrong = suggested.filter(scored => isWrong(scored, threshold)).length;
     return rule === 'zero-wrong' ? wrong === 0 : suggested.length > 0 && (suggested.length - wrong) / suggested.length >= PRECISION_TARGET;
   };
@@ -98,9 +105,8 @@ export function leaveOneModelOut(scored: readonly ScoredText[], rule: FitRule = 
       threshold = fitThreshold(scored.filter(other => other.text.model !== model), rule);
       thresholds.set(model, threshold);
     }
-    const at = (ranked: readonly FamilySuggestion[]) => (ranked[0] && ranked[0].confidence >= threshold! - 1e-9 ? ranked[0] : null);
-    const suggestion = at(entry.ranked);
-    return { ...entry, threshold, suggestion, outcome: outcomeOf(entry.label, suggestion), outcomeInCard: outcomeOf(entry.label, at(entry.rankedInCard)) };
+    const suggestion = suggestionAt(entry.ranked, threshold);
+    return { ...entry, threshold, suggestion, outcome: outcomeOf(entry.label, suggestion), outcomeInCard: outcomeOf(entry.label, suggestionAt(entry.rankedInCard, threshold)) };
   });
 }
 
@@ -158,7 +164,7 @@ export function judgeWholeCards(knowledge: KnowledgeBase, corpus: Corpus, judged
     const suggester = createFamilySuggester({ ...knowledge, models: knowledge.models.filter(m => !hidden.has(m.id)) });
     const ranked = suggester.rank(texts.map(j => textOf(j.text)).join('\n\n'));
     const threshold = texts[0].threshold;
-    const suggestion = ranked[0] && ranked[0].confidence >= threshold - 1e-9 ? ranked[0] : null;
+    const suggestion = suggestionAt(ranked, threshold);
     return { model, label: entry.label, threshold, ranked, outcome: outcomeOf(entry.label, suggestion) };
   });
 }

@@ -36,7 +36,7 @@ export class FetchedFiles {
     return known ?? false;
   };
 
-  /** The preparations under way, one after another. */
+  /** The fetches under way (preparations and re-reads), one after another. */
   private queue: Promise<void> = Promise.resolve();
 
   /**
@@ -45,7 +45,12 @@ export class FetchedFiles {
    * after its didOpen) would find nothing missing and resolve before they arrive.
    */
   prepare(absPath: string, project: Project): Promise<void> {
-    const run = this.queue.then(() => this.fetchMissing(absPath, project));
+    return this.inTurn(() => this.fetchMissing(absPath, project));
+  }
+
+  /** Runs `task` after the fetches already queued; a failed one does not stop the next. */
+  private inTurn(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -79,7 +84,7 @@ export class FetchedFiles {
    * turn with the preparations.
    */
   refetch(absPaths: readonly string[]): Promise<void> {
-    const run = this.queue.then(async () => {
+    return this.inTurn(async () => {
       for (let start = 0; start < absPaths.length && !this.unsupported; start += READ_BATCH) {
         const batch = absPaths.slice(start, start + READ_BATCH);
         try {
@@ -90,8 +95,6 @@ export class FetchedFiles {
         }
       }
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Files changed: read them again when next needed. */
