@@ -9,6 +9,7 @@ const root = path.join(__dirname, '..');
 const { loadKnowledgeBase } = require(path.join(root, 'out/server/src/knowledge/load'));
 const { CORPUS_FILE, loadCorpus } = require(path.join(root, 'out/test/suggester/corpus'));
 const { figuresOf, fitThreshold, judgeWholeCards, leaveOneModelOut, PRECISION_TARGET, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
+const { calibrationOnUnread, unreadTexts } = require(path.join(root, 'out/test/suggester/unreadCalibration'));
 
 const DOC = path.join(root, 'docs', 'suggester-measurement.md');
 const CONCEPTS = path.join(root, 'schemas', 'concepts.yaml');
@@ -51,6 +52,24 @@ function evidenceBound(f) {
   return `Of the ${f.labelled} texts with a family, ${f.withEvidence} hold evidence for any family at all; the other ${f.labelled - f.withEvidence} name no concept and no known base, so no ranking of evidence could give them a first choice: the first choice can be right for at most ${pct(f.withEvidence, f.labelled)}. Among the texts with evidence it is right for ${pct(f.firstChoice, f.withEvidence)}.`;
 }
 
+// The confidence on text nobody had read: each unread batch's first choices as they were measured.
+function unreadCalibrationTable() {
+  const texts = unreadTexts(corpus);
+  const batches = [...new Set(texts.map(t => t.batch))].sort((a, b) => a - b);
+  const rows = calibrationOnUnread(corpus);
+  const shipped = rows.find(r => Math.abs(r.threshold - fitted) < 1e-9);
+  const calibrated = rows.find(r => r.suggestions > 0 && r.right / r.suggestions >= PRECISION_TARGET);
+  return [
+    `${texts.length} texts (batches ${batches.join(', ')}) were measured once before anyone here read them; corpus.json keeps the first choice each got then, as a README body, with the commit whose lexicon gave it (\`measuredUnread\`, confidences to two decimals). The figures above are in-sample for the lexicon, which was revised after reading; these are not.`,
+    '',
+    '| threshold | first choices at or above it | right | wrong | right, share |',
+    '|---|---|---|---|---|',
+    ...rows.map(r => `| ${r.threshold.toFixed(2)} | ${r.suggestions} | ${r.right} | ${r.suggestions - r.right} | ${r.suggestions ? pct(r.right, r.suggestions) : '—'} |`),
+    '',
+    `At the threshold shipped (${fitted.toFixed(2)}) they were right ${shipped && shipped.suggestions ? pct(shipped.right, shipped.suggestions) : '—'} of the time; the smallest threshold at which they were right at least ${Math.round(PRECISION_TARGET * 100)} % of the time is ${calibrated ? calibrated.threshold.toFixed(2) : 'none of the grid'}.`,
+  ];
+}
+
 function figuresTable(inCard) {
   const families = [...knowledge.families.map(f => f.id), null];
   return [
@@ -84,6 +103,10 @@ function render() {
     'Same folds and thresholds; the card says the model is one you talk with, so the scope factor never applies.',
     '',
     ...figuresTable(true),
+    '',
+    '### Calibration on unread text',
+    '',
+    ...unreadCalibrationTable(),
     '',
     '### Each model\'s texts as one card body',
     '',
@@ -167,6 +190,33 @@ if (changed.length > 0) {
     console.log(`corpus.json: ${changed.length} recorded outcomes updated`);
   } else {
     for (const t of changed) console.error(`${t.id}: recorded ${t.expect} / ${t.expectInCard}, measured ${outcomes.get(t.id).outcome} / ${outcomes.get(t.id).outcomeInCard}`);
+    stale = true;
+  }
+}
+
+// A batch labelled "unread" in corpus.json is being measured for the first time: keep each
+// text's first choice, with the commit of the lexicon that gave it (which must be committed).
+const unreadBatches = new Set(Object.entries(corpus.batches ?? {}).filter(([, use]) => /^unread/.test(use)).map(([n]) => Number(n)));
+const firstMeasured = judged.filter(j => unreadBatches.has(j.text.batch ?? 1) && j.text.measuredUnread === undefined);
+if (firstMeasured.length > 0) {
+  if (update) {
+    const { execFileSync } = require('node:child_process');
+    const git = args => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    if (git(['status', '--porcelain', '--', 'schemas', 'server/src/service/suggest']) !== '') {
+      throw new Error('the lexicon has uncommitted changes: commit it before measuring an unread batch, so the measurement names it');
+    }
+    const commit = git(['rev-parse', '--short=7', 'HEAD']);
+    const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8'));
+    const first = new Map(firstMeasured.map(j => [j.text.id, j.ranked[0]]));
+    for (const text of raw.texts) {
+      if (!first.has(text.id)) continue;
+      const top = first.get(text.id);
+      text.measuredUnread = { commit, firstChoice: top?.family ?? null, confidence: top ? Math.round(top.confidence * 100) / 100 : null };
+    }
+    fs.writeFileSync(CORPUS_FILE, `${JSON.stringify(raw, null, 2)}\n`);
+    console.log(`corpus.json: first choices of ${firstMeasured.length} unread texts recorded at ${commit}`);
+  } else {
+    console.error(`${firstMeasured.length} texts of an unread batch have no recorded first choice (run with --update to measure them once)`);
     stale = true;
   }
 }

@@ -10,8 +10,10 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { createFamilySuggester } from '../../server/src/service/suggest';
 import { knowledge, ROOT } from '../helpers';
-import { loadCorpus } from '../suggester/corpus';
+import type { FamilyId } from '../../server/src/knowledge/schema';
+import { Corpus, CorpusText, loadCorpus } from '../suggester/corpus';
 import { figuresOf, fitThreshold, leaveOneModelOut, scoreCorpus } from '../suggester/leaveOneModelOut';
+import { calibrationOnUnread } from '../suggester/unreadCalibration';
 
 const corpus = loadCorpus();
 const scored = scoreCorpus(knowledge, corpus);
@@ -40,6 +42,44 @@ describe('the corpus', () => {
 
   test('the shipped threshold is the one the corpus fits', () => {
     assert.equal(knowledge.suggester.threshold, fitThreshold(scored));
+  });
+});
+
+describe('calibration on unread text (docs/suggester-measurement.md)', () => {
+  test('every text of a batch measured once unread keeps the first choice it got then, at that commit; no other text has one', () => {
+    for (const text of corpus.texts) {
+      const use = corpus.batches?.[String(text.batch ?? 1)] ?? '';
+      const measuredAt = /measured once unread at ([0-9a-f]{7,40})/.exec(use)?.[1];
+      if (measuredAt) assert.equal(text.measuredUnread?.commit, measuredAt, text.id);
+      else if (!/^unread/.test(use)) assert.equal(text.measuredUnread, undefined, text.id);
+    }
+  });
+
+  test('counts first choices at or above each threshold, and the right ones among them by the model\'s label', () => {
+    const measured = (id: string, firstChoice: FamilyId | null, confidence: number | null): CorpusText => ({
+      id, model: id.split('/')[0], file: '', kind: 'intro', source: { url: 'https://example.org' }, expect: '', expectInCard: '', batch: 2,
+      measuredUnread: { commit: 'abcdef0', firstChoice, confidence },
+    });
+    const tiny: Corpus = {
+      models: {
+        duplex: { label: 'dual-stream-codec', label_source: 'test', holdout: ['duplex'], sealed: false },
+        codec: { label: null, label_source: 'test', holdout: ['codec'], sealed: false },
+      },
+      texts: [
+        measured('duplex/0', 'dual-stream-codec', 0.7),
+        measured('duplex/1', 'interleaved-flatten', 0.9),
+        measured('duplex/2', null, null),
+        measured('codec/0', 'dual-stream-codec', 0.75),
+        { ...measured('duplex/3', 'dual-stream-codec', 0.99), measuredUnread: undefined },
+      ],
+    };
+    assert.deepEqual(calibrationOnUnread(tiny, [0.3, 0.7, 0.75, 0.8, 0.95]), [
+      { threshold: 0.3, suggestions: 3, right: 1 },
+      { threshold: 0.7, suggestions: 3, right: 1 },
+      { threshold: 0.75, suggestions: 2, right: 0 },
+      { threshold: 0.8, suggestions: 1, right: 0 },
+      { threshold: 0.95, suggestions: 0, right: 0 },
+    ]);
   });
 });
 

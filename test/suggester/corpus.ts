@@ -30,6 +30,17 @@ export interface CorpusText {
   readonly expectInCard: string;
   /** The collection the text came in (1 when absent); `Corpus.batches` says how each was used. */
   readonly batch?: number;
+  /** For a text of a batch measured once before anyone read it: its first choice then. */
+  readonly measuredUnread?: MeasuredUnread;
+}
+
+/** The first choice a text got as a README body when it was measured once, unread. */
+export interface MeasuredUnread {
+  /** The commit whose lexicon gave it. */
+  readonly commit: string;
+  /** The top-ranked family, whatever its confidence; null when no family had evidence. */
+  readonly firstChoice: FamilyId | null;
+  readonly confidence: number | null;
 }
 
 export interface Corpus {
