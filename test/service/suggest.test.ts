@@ -253,6 +253,40 @@ describe('lineage: a known model named as the base', () => {
   });
 });
 
+describe('a known model the text presents as its own subject', () => {
+  const without = (...ids: string[]) => createFamilySuggester({ ...knowledge, models: knowledge.models.filter(m => !ids.includes(m.id)) });
+
+  test('"We introduce X", "X is a …" at the start of a sentence: the card is for X', () => {
+    for (const [text, reason] of [
+      ['We introduce SALMONN-omni, a full-duplex speech LLM.', 'presents:salmonn-omni'],
+      ['In this paper, we present Qwen2.5-Omni, a multimodal model.', 'presents:qwen2.5-omni'],
+      ['Moshi is a speech-text foundation model and full-duplex spoken dialogue framework.', 'presents:moshi'],
+      ['## Overview\n\n**Freeze-Omni** is a speech-to-speech dialogue model.', 'presents:freeze-omni'],
+      ['It answers fast. GLM-4-Voice is an open voice model.', 'presents:glm-4-voice'],
+    ] as const) {
+      assert.deepEqual(reasonsOf(text), [reason], text);
+      assert.equal(suggester.suggest(text)?.family, knowledge.models.find(m => m.id === reason.slice('presents:'.length))!.family, text);
+    }
+  });
+
+  test('a model that does not open its sentence, or is set aside, is not presented', () => {
+    assert.deepEqual(reasonsOf('Our comparison with Moshi is a fair one.'), []);
+    assert.deepEqual(reasonsOf('We present a comparison with Moshi.'), []);
+    assert.deepEqual(reasonsOf('Unlike Moshi, which is a dual-stream model, ours is small.'), []);
+  });
+
+  test('a known name that only starts another model\'s name is neither presented nor a base', () => {
+    assert.deepEqual(without('hibiki-zero').rank('We introduce Hibiki-Zero, a translation model.', inCard), []);
+    assert.deepEqual(without('step-audio-2').rank('We present Step-Audio 2 for speech understanding.', inCard), []);
+    assert.deepEqual(without('step-audio-2').rank('A model fine-tuned from Step-Audio 2.', inCard), []);
+    assert.deepEqual(without('llama-omni-2').rank('This is the model architecture of LLaMA-Omni 2.', inCard), []);
+    // A size is the same model.
+    assert.deepEqual(reasonsOf('Fine-tuned from Moshi 7B.'), ['lineage:moshi']);
+    // Known in full, the longer name is the one matched.
+    assert.deepEqual(reasonsOf('We introduce Hibiki-Zero, a translation model.'), ['presents:hibiki-zero']);
+  });
+});
+
 describe('scope and confidence', () => {
   test('alone, a family\'s confidence is its score; rivals lower it by their odds', () => {
     const alone = suggester.rank('Text and speech tokens are interleaved.', inCard)[0];

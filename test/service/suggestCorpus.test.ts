@@ -12,7 +12,7 @@ import { createFamilySuggester } from '../../server/src/service/suggest';
 import { knowledge, ROOT } from '../helpers';
 import type { FamilyId } from '../../server/src/knowledge/schema';
 import { Corpus, CorpusText, loadCorpus } from '../suggester/corpus';
-import { figuresOf, fitThreshold, leaveOneModelOut, scoreCorpus } from '../suggester/leaveOneModelOut';
+import { figuresOf, fitThreshold, judgeWithModelsKnown, leaveOneModelOut, scoreCorpus } from '../suggester/leaveOneModelOut';
 import { calibrationOnUnread } from '../suggester/unreadCalibration';
 
 const corpus = loadCorpus();
@@ -102,6 +102,15 @@ describe('leave-one-model-out outcomes, text by text (npm run measure:suggester)
     // Texts whose words are Family 2's while the article files the model elsewhere ("The misses").
     assert.deepEqual(wrong(false), ['minicpm-o-4.5/b5-03-paper-overview', 'salmonn-omni/b7-01-paper-overview'], 'as README bodies');
     assert.deepEqual(wrong(true), ['spirit-lm/b5-01-abstract', 'minicpm-o-4.5/b5-03-paper-overview', 'salmonn-omni/b7-01-paper-overview'], 'as the architecture of a card with an sts block');
+  });
+
+  test('with their own models known, the texts that present them get their family, and nothing wrong is added', () => {
+    const known = judgeWithModelsKnown(knowledge, corpus);
+    const presenting = known.filter(j => j.ranked[0]?.reasons.some(r => r.startsWith('presents:')));
+    assert.ok(presenting.length >= 40, `${presenting.length} texts present their model`);
+    for (const j of presenting) assert.equal(j.ranked[0].family, j.label, j.text.id);
+    assert.deepEqual(known.filter(j => j.outcome.startsWith('wrong:')).map(j => j.text.id), ['minicpm-o-4.5/b5-03-paper-overview', 'salmonn-omni/b7-01-paper-overview']);
+    assert.ok(figuresOf(known).hits > figuresOf(judged).hits);
   });
 });
 

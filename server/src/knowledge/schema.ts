@@ -155,11 +155,21 @@ export const Concept = z.strictObject({
 });
 
 /** How prose ties a card to a known model it derives from ("based on Moshi"). */
+/** Cues that the text presents a known model as its own subject: "We introduce Moshi", "Moshi is a …". */
+export const PresentingCues = z.strictObject({
+  weight: z.number().gt(0).max(1),
+  /** Said right before the model (fillers allowed between). */
+  before: z.array(text).min(1),
+  /** Said right after a model that opens its sentence. */
+  after: z.array(text).min(1),
+});
+
 export const LineageGrammar = z.strictObject({
   weight: z.number().gt(0).max(1),
   before: z.array(text).min(1),
   after: z.array(text).min(1),
   fillers: z.array(text),
+  presenting: PresentingCues,
 });
 
 /** What makes a text one about a system you talk with; without it, family evidence counts less. */

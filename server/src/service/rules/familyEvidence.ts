@@ -102,5 +102,7 @@ export function evidenceRelated(suggestion: FamilyEvidence | null | undefined): 
 }
 
 function describeReason(reason: string): string {
-  return reason.startsWith('lineage:') ? `derived from the known model ${reason.slice('lineage:'.length)}` : `concept ${reason}`;
+  if (reason.startsWith('lineage:')) return `derived from the known model ${reason.slice('lineage:'.length)}`;
+  if (reason.startsWith('presents:')) return `presents the known model ${reason.slice('presents:'.length)}`;
+  return `concept ${reason}`;
 }

@@ -26,7 +26,10 @@ export interface FamilySuggestion {
   readonly evidence: string[];
   /** Offsets of each evidence entry in the text given (same order). */
   readonly spans: Span[];
-  /** What each evidence entry is: a concept id of concepts.yaml, or `lineage:<model id>`. */
+  /**
+   * What each evidence entry is: a concept id of concepts.yaml, `lineage:<model id>` (a known
+   * model named as the base) or `presents:<model id>` (a known model the text is about).
+   */
   readonly reasons: string[];
 }
 
@@ -153,7 +156,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
       [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
     const evidence: Evidence[] = concepts.read(passage, conceptMatches).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence }));
     const bases = lineage.read(passage, nameMatches);
-    for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `lineage:${l.model}`, weights: [[l.family, l.weight]] });
+    for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `${l.relation === 'base' ? 'lineage' : 'presents'}:${l.model}`, weights: [[l.family, l.weight]] });
     return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined };
   }
   const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false }, { whole: options.wholeTexts });

@@ -1,8 +1,10 @@
 /**
  * Lineage in prose: "PersonaPlex is based on the Moshi architecture", "a fine-tune of
  * Qwen2.5-Omni", "Moshi-based". A known model of the knowledge base named as the base of the
- * card's model is evidence for that model's family. Models are found by name, alias or Hub id in
- * the suggester's single scan; the cues around them come from concepts.yaml (`lineage`).
+ * card's model is evidence for that model's family; so is one the text presents as its own
+ * subject ("We introduce Moshi", "Moshi is a speech-text foundation model"): the card is for it.
+ * Models are found by name, alias or Hub id in the suggester's single scan; the cues around them
+ * come from concepts.yaml (`lineage`, `lineage.presenting`).
  */
 import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
@@ -11,8 +13,10 @@ import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
 import { isWordCharAt } from './wordChars';
 
 export interface LineageMatch extends Span {
-  /** The known model named as the base. */
+  /** The known model named as the base, or presented. */
   readonly model: string;
+  /** `base`: the text's model derives from it; `presented`: the text is about it. */
+  readonly relation: 'base' | 'presented';
   readonly family: FamilyId;
   readonly weight: number;
 }
@@ -55,17 +59,46 @@ function wordsAround(text: string, from: number, step: 1 | -1, count: number): W
   return words;
 }
 
+/**
+ * Whether nothing but Markdown marks and spaces stand between `start` and the beginning of the
+ * text, a sentence end or a line break: "Moshi is …", "**Moshi** is …", "- Moshi is …".
+ */
+function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && ' \t*_#>-+`"\'[('.includes(text[i])) i--;
+  return i < 0 || text[i] === '\n' || ((text[i] === '.' || text[i] === '!' || text[i] === '?') && i < start - 1);
+}
+
+/** A size such as "-7B", " 30B-A3B": the same model, not another one. */
+const SIZE_AFTER = /[- ]\d+(?:\.\d+)?[BbMmKk](?![A-Za-z0-9])/y;
+
+/**
+ * Whether the known name is only the start of another model's name: "Hibiki-Zero",
+ * "Step-Audio-EditX", "Step-Audio 2", "LLaMA-Omni 2". That model is not the known one (nor, when
+ * the knowledge base knows it too, is its name matched this short).
+ */
+function continuesName(text: string, end: number): boolean {
+  SIZE_AFTER.lastIndex = end;
+  if (SIZE_AFTER.test(text)) return false;
+  return (text[end] === '-' && isWordCharAt(text, end + 1)) || (text[end] === ' ' && isDigitAt(text, end + 1));
+}
+
+const isDigitAt = (text: string, i: number) => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+
 export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   const { lineage } = knowledge.suggester;
   const families = new Map(knowledge.models.flatMap(m => (m.family ? [[m.id, m.family] as const] : [])));
   const names = knowledge.models.flatMap(model => !model.family ? [] :
     [model.name, ...model.aliases, ...model.hub_ids].map(phrase => ({ phrase, label: model.id, weight: lineage.weight })));
-  const before = new Set(lineage.before.map(phraseKey));
-  const after = new Set(lineage.after.map(phraseKey));
-  const fillers = new Set(lineage.fillers.map(phraseKey));
+  const cues = (phrases: readonly string[]) => new Set(phrases.map(phraseKey));
+  const before = cues(lineage.before);
+  const after = cues(lineage.after);
+  const presentingBefore = cues(lineage.presenting.before);
+  const presentingAfter = cues(lineage.presenting.after);
+  const fillers = cues(lineage.fillers);
 
-  /** Where a cue before the name starts, or -1. */
-  function cueBefore(text: string, start: number): number {
+  /** Where a cue of `before`, said right before the name (fillers between), starts; or -1. */
+  function cueBefore(text: string, start: number, before: ReadonlySet<string>): number {
     const words = wordsAround(text, start, -1, MAX_CUE_WORDS + MAX_FILLERS);
     let k = 0;
     while (k < words.length && fillers.has(words[k].key)) k++;
@@ -77,8 +110,8 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
     return -1;
   }
 
-  /** Where a cue after the name ends ("Moshi-based", "Moshi's architecture"), or -1. */
-  function cueAfter(text: string, end: number): number {
+  /** Where a cue of `after` right after the name ends ("Moshi-based", "Moshi's architecture"), or -1. */
+  function cueAfter(text: string, end: number, after: ReadonlySet<string>): number {
     const words = wordsAround(text, end, 1, 3);
     // "Moshi's": the possessive 's is not a word of its own here.
     const first = words[0]?.key === 's' && text[words[0].start - 1] !== ' ' ? 1 : 0;
@@ -90,6 +123,26 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
     return -1;
   }
 
+  type Statement = Pick<LineageMatch, 'relation' | 'weight' | 'start' | 'end'>;
+
+  /** "based on Moshi", "Moshi-based": the span from the cue to the name, or the reverse. */
+  function baseOf(text: string, name: PhraseMatch<string>): Statement | undefined {
+    const cueStart = continuesName(text, name.end) ? -1 : cueBefore(text, name.start, before);
+    if (cueStart >= 0) return { relation: 'base', weight: lineage.weight, start: cueStart, end: name.end };
+    const cueEnd = cueAfter(text, name.end, after);
+    return cueEnd >= 0 ? { relation: 'base', weight: lineage.weight, start: name.start, end: cueEnd } : undefined;
+  }
+
+  /** "We introduce Moshi", "Moshi is a …" (the name opening its sentence). */
+  function presented(text: string, name: PhraseMatch<string>): Statement | undefined {
+    if (continuesName(text, name.end)) return undefined;
+    const { weight } = lineage.presenting;
+    const cueStart = cueBefore(text, name.start, presentingBefore);
+    if (cueStart >= 0) return { relation: 'presented', weight, start: cueStart, end: name.end };
+    const cueEnd = opensSentence(text, name.start) ? cueAfter(text, name.end, presentingAfter) : -1;
+    return cueEnd >= 0 ? { relation: 'presented', weight, start: name.start, end: cueEnd } : undefined;
+  }
+
   return {
     names,
     read(text, matches) {
@@ -98,11 +151,9 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         const model = match.owners[0].label;
         const family = families.get(model);
         if (!family || isNegated(text, match.start)) continue;
-        const cueStart = cueBefore(text, match.start);
-        const cueEnd = cueStart < 0 ? cueAfter(text, match.end) : -1;
-        if (cueStart < 0 && cueEnd < 0) continue;
-        if (cueStart >= 0 && isNegated(text, cueStart)) continue;
-        found.push({ model, family, weight: lineage.weight, start: cueStart >= 0 ? cueStart : match.start, end: cueEnd >= 0 ? cueEnd : match.end });
+        const statement = baseOf(text, match) ?? presented(text, match);
+        if (!statement || isNegated(text, statement.start)) continue;
+        found.push({ model, family, ...statement });
       }
       return found;
     },
