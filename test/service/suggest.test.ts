@@ -279,6 +279,7 @@ describe('a known model the text presents as its own subject', () => {
     assert.deepEqual(without('hibiki-zero').rank('We introduce Hibiki-Zero, a translation model.', inCard), []);
     assert.deepEqual(without('step-audio-2').rank('We present Step-Audio 2 for speech understanding.', inCard), []);
     assert.deepEqual(without('step-audio-2').rank('A model fine-tuned from Step-Audio 2.', inCard), []);
+    assert.deepEqual(without('step-audio-r1.1').rank('We introduce Step-Audio R1.1, a reasoning model.', inCard), []);
     assert.deepEqual(without('llama-omni-2').rank('This is the model architecture of LLaMA-Omni 2.', inCard), []);
     // A size is the same model.
     assert.deepEqual(reasonsOf('Fine-tuned from Moshi 7B.'), ['lineage:moshi']);

@@ -72,18 +72,20 @@ function opensSentence(text: string, start: number): boolean {
 /** A size such as "-7B", " 30B-A3B": the same model, not another one. */
 const SIZE_AFTER = /[- ]\d+(?:\.\d+)?[BbMmKk](?![A-Za-z0-9])/y;
 
+/** A version after a space: "2", "2.5", "R1.1", "v3". */
+const VERSION_AFTER = / [A-Za-z]{0,2}\d/y;
+
 /**
  * Whether the known name is only the start of another model's name: "Hibiki-Zero",
- * "Step-Audio-EditX", "Step-Audio 2", "LLaMA-Omni 2". That model is not the known one (nor, when
- * the knowledge base knows it too, is its name matched this short).
+ * "Step-Audio-EditX", "Step-Audio 2", "Step-Audio R1.1", "LLaMA-Omni 2". That model is not the
+ * known one (nor, when the knowledge base knows it too, is its name matched this short).
  */
 function continuesName(text: string, end: number): boolean {
   SIZE_AFTER.lastIndex = end;
   if (SIZE_AFTER.test(text)) return false;
-  return (text[end] === '-' && isWordCharAt(text, end + 1)) || (text[end] === ' ' && isDigitAt(text, end + 1));
+  VERSION_AFTER.lastIndex = end;
+  return (text[end] === '-' && isWordCharAt(text, end + 1)) || VERSION_AFTER.test(text);
 }
-
-const isDigitAt = (text: string, i: number) => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
 
 export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   const { lineage } = knowledge.suggester;
