@@ -170,6 +170,36 @@ function render() {
 }
 
 let stale = false;
+
+// A batch labelled "unread" in corpus.json is being measured for the first time: keep each
+// text's first choice, with the commit of the lexicon that gave it (which must be committed).
+const unreadBatches = new Set(Object.entries(corpus.batches ?? {}).filter(([, use]) => /^unread/.test(use)).map(([n]) => Number(n)));
+const firstMeasured = judged.filter(j => unreadBatches.has(j.text.batch ?? 1) && j.text.measuredUnread === undefined);
+if (firstMeasured.length > 0) {
+  if (update) {
+    const { execFileSync } = require('node:child_process');
+    const git = args => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    if (git(['status', '--porcelain', '--', 'schemas', 'server/src/service/suggest']) !== '') {
+      throw new Error('the lexicon has uncommitted changes: commit it before measuring an unread batch, so the measurement names it');
+    }
+    const commit = git(['rev-parse', '--short=7', 'HEAD']);
+    const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8'));
+    const first = new Map(firstMeasured.map(j => [j.text.id, j.ranked[0]]));
+    for (const text of raw.texts) {
+      if (!first.has(text.id)) continue;
+      const top = first.get(text.id);
+      text.measuredUnread = { commit, firstChoice: top?.family ?? null, confidence: top ? Math.round(top.confidence * 100) / 100 : null };
+      // The same in memory, so the calibration written below includes this batch.
+      corpus.texts.find(t => t.id === text.id).measuredUnread = text.measuredUnread;
+    }
+    fs.writeFileSync(CORPUS_FILE, `${JSON.stringify(raw, null, 2)}\n`);
+    console.log(`corpus.json: first choices of ${firstMeasured.length} unread texts recorded at ${commit}`);
+  } else {
+    console.error(`${firstMeasured.length} texts of an unread batch have no recorded first choice (run with --update to measure them once)`);
+    stale = true;
+  }
+}
+
 const doc = fs.readFileSync(DOC, 'utf8');
 const from = doc.indexOf(BEGIN);
 const to = doc.indexOf(END);
@@ -200,33 +230,6 @@ if (changed.length > 0) {
     console.log(`corpus.json: ${changed.length} recorded outcomes updated`);
   } else {
     for (const t of changed) console.error(`${t.id}: recorded ${t.expect} / ${t.expectInCard}, measured ${outcomes.get(t.id).outcome} / ${outcomes.get(t.id).outcomeInCard}`);
-    stale = true;
-  }
-}
-
-// A batch labelled "unread" in corpus.json is being measured for the first time: keep each
-// text's first choice, with the commit of the lexicon that gave it (which must be committed).
-const unreadBatches = new Set(Object.entries(corpus.batches ?? {}).filter(([, use]) => /^unread/.test(use)).map(([n]) => Number(n)));
-const firstMeasured = judged.filter(j => unreadBatches.has(j.text.batch ?? 1) && j.text.measuredUnread === undefined);
-if (firstMeasured.length > 0) {
-  if (update) {
-    const { execFileSync } = require('node:child_process');
-    const git = args => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-    if (git(['status', '--porcelain', '--', 'schemas', 'server/src/service/suggest']) !== '') {
-      throw new Error('the lexicon has uncommitted changes: commit it before measuring an unread batch, so the measurement names it');
-    }
-    const commit = git(['rev-parse', '--short=7', 'HEAD']);
-    const raw = JSON.parse(fs.readFileSync(CORPUS_FILE, 'utf8'));
-    const first = new Map(firstMeasured.map(j => [j.text.id, j.ranked[0]]));
-    for (const text of raw.texts) {
-      if (!first.has(text.id)) continue;
-      const top = first.get(text.id);
-      text.measuredUnread = { commit, firstChoice: top?.family ?? null, confidence: top ? Math.round(top.confidence * 100) / 100 : null };
-    }
-    fs.writeFileSync(CORPUS_FILE, `${JSON.stringify(raw, null, 2)}\n`);
-    console.log(`corpus.json: first choices of ${firstMeasured.length} unread texts recorded at ${commit}`);
-  } else {
-    console.error(`${firstMeasured.length} texts of an unread batch have no recorded first choice (run with --update to measure them once)`);
     stale = true;
   }
 }
