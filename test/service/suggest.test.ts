@@ -269,6 +269,16 @@ describe('a known model the text presents as its own subject', () => {
     }
   });
 
+  test('"X is a …" may define a rival: the text\'s own evidence for another family outweighs it', () => {
+    const { weight, after_weight: afterWeight } = knowledge.suggester.lineage.presenting;
+    assert.ok(afterWeight < weight);
+    assert.equal(suggester.rank('Moshi is a speech-text foundation model.', inCard)[0].confidence.toFixed(3), afterWeight.toFixed(3));
+    assert.equal(suggester.rank('We introduce Moshi, a speech-text foundation model.', inCard)[0].confidence.toFixed(3), weight.toFixed(3));
+    const rival = 'Moshi is a strong baseline. Our model interleaves text and speech tokens in a single sequence.';
+    assert.equal(firstOf(rival), 'interleaved-flatten');
+    assert.notEqual(familyOf(rival), 'dual-stream-codec');
+  });
+
   test('a model that does not open its sentence, or is set aside, is not presented', () => {
     assert.deepEqual(reasonsOf('Our comparison with Moshi is a fair one.'), []);
     assert.deepEqual(reasonsOf('We present a comparison with Moshi.'), []);

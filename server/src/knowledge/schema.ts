@@ -157,10 +157,11 @@ export const Concept = z.strictObject({
 /** How prose ties a card to a known model it derives from ("based on Moshi"). */
 /** Cues that the text presents a known model as its own subject: "We introduce Moshi", "Moshi is a …". */
 export const PresentingCues = z.strictObject({
+  /** Said right before the model (fillers allowed between): "We introduce Moshi". */
   weight: z.number().gt(0).max(1),
-  /** Said right before the model (fillers allowed between). */
   before: z.array(text).min(1),
-  /** Said right after a model that opens its sentence. */
+  /** Said right after a model that opens its sentence: "Moshi is a …", which may be background. */
+  after_weight: z.number().gt(0).max(1),
   after: z.array(text).min(1),
 });
 

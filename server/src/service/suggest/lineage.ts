@@ -138,11 +138,11 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   /** "We introduce Moshi", "Moshi is a …" (the name opening its sentence). */
   function presented(text: string, name: PhraseMatch<string>): Statement | undefined {
     if (continuesName(text, name.end)) return undefined;
-    const { weight } = lineage.presenting;
+    const { weight, after_weight: afterWeight } = lineage.presenting;
     const cueStart = cueBefore(text, name.start, presentingBefore);
     if (cueStart >= 0) return { relation: 'presented', weight, start: cueStart, end: name.end };
     const cueEnd = opensSentence(text, name.start) ? cueAfter(text, name.end, presentingAfter) : -1;
-    return cueEnd >= 0 ? { relation: 'presented', weight, start: name.start, end: cueEnd } : undefined;
+    return cueEnd >= 0 ? { relation: 'presented', weight: afterWeight, start: name.start, end: cueEnd } : undefined;
   }
 
   return {
