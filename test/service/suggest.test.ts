@@ -253,6 +253,18 @@ describe('lineage: a known model named as the base', () => {
   });
 });
 
+describe('a trait several families share', () => {
+  test('goes to the family the rest of the text singles out, else stays shared', () => {
+    const pipeline = 'Speech recognition and speech synthesis surround the language model.';
+    assert.deepEqual(rankedFamilies(pipeline), ['near-sts', 'cascade-predictor']);
+    const withPredictor = `${pipeline} A turn-state predictor decides when to speak.`;
+    assert.deepEqual(rankedFamilies(withPredictor), ['cascade-predictor']);
+    assert.equal(familyOf(withPredictor), 'cascade-predictor');
+    const withTextOnlyLlm = `${pipeline} The language model reads and writes only text.`;
+    assert.deepEqual(rankedFamilies(withTextOnlyLlm), ['near-sts']);
+  });
+});
+
 describe('a known model the text presents as its own subject', () => {
   const without = (...ids: string[]) => createFamilySuggester({ ...knowledge, models: knowledge.models.filter(m => !ids.includes(m.id)) });
 

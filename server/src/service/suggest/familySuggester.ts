@@ -119,9 +119,14 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   ]);
 
   function rankEvidence(text: string, found: readonly Evidence[], inScope: boolean): FamilySuggestion[] {
+    // A trait several families share (a speech pipeline: near-STS and Family 3) goes to those of
+    // them that the rest of the text singles out, when it singles out any.
+    const singledOut = new Set(found.flatMap(entry => (entry.weights.length === 1 ? [entry.weights[0][0]] : [])));
     const byFamily = new Map<FamilyId, { weights: Map<string, number>; entries: Evidence[] }>();
     for (const entry of found) {
+      const shared = entry.weights.length > 1 && entry.weights.some(([family]) => singledOut.has(family));
       for (const [family, weight] of entry.weights) {
+        if (shared && !singledOut.has(family)) continue;
         let scored = byFamily.get(family);
         if (!scored) byFamily.set(family, scored = { weights: new Map(), entries: [] });
         // A fact or a base model counts once, however often and in however many words the text says it.
