@@ -216,6 +216,17 @@ describe('negation and clauses about other systems', () => {
   });
 });
 
+describe("the issue's descriptions of the families, in other words", () => {
+  test('continuous embeddings without discrete tokens is codec-free', () => {
+    const text = "The LLM's hidden states reach a streaming synthesizer as continuous embeddings. No discrete speech tokens are used.";
+    assert.equal(familyOf(text), 'codec-free');
+  });
+
+  test('an ASR, LLM and TTS pipeline with a turn predictor is cascade-predictor', () => {
+    assert.equal(familyOf('A cascaded pipeline of ASR, LLM and TTS, with a turn-taking predictor that decides when the model should speak.'), 'cascade-predictor');
+  });
+});
+
 describe('lineage: a known model named as the base', () => {
   test('the cues before and after the name', () => {
     for (const text of [
