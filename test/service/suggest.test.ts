@@ -222,6 +222,12 @@ describe("the issue's descriptions of the families, in other words", () => {
     assert.equal(familyOf(text), 'codec-free');
   });
 
+  test('ASR and TTS around a text LLM is near-STS; with a turn predictor it is cascade-predictor', () => {
+    assert.equal(familyOf("An ASR model transcribes the user's speech, a text LLM writes the reply, and a TTS model speaks it aloud."), 'near-sts');
+    assert.equal(familyOf('We cascade ASR, a text LLM and TTS, and a duplex state predictor decides when to speak.'), 'cascade-predictor');
+    assert.notEqual(familyOf('Our speech-text LLM is trained for ASR and TTS.'), 'near-sts', 'a speech-text LLM hears audio');
+  });
+
   test('an ASR, LLM and TTS pipeline with a turn predictor is cascade-predictor', () => {
     assert.equal(familyOf('A cascaded pipeline of ASR, LLM and TTS, with a turn-taking predictor that decides when the model should speak.'), 'cascade-predictor');
   });
