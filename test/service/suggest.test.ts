@@ -348,6 +348,8 @@ describe('scope and confidence', () => {
     assert.equal(suggester.rank(talking)[0].confidence, suggester.rank(talking, inCard)[0].confidence);
     const agent = 'A voice agent: text and speech tokens are interleaved.';
     assert.equal(suggester.rank(agent)[0].confidence, suggester.rank(agent, inCard)[0].confidence, 'a voice agent is one you talk with');
+    const user = "It models the user's speech and its own: text and speech tokens are interleaved.";
+    assert.equal(suggester.rank(user)[0].confidence, suggester.rank(user, inCard)[0].confidence, "a model of the user's speech is one you talk with");
     const derived = 'A fine-tune of Moshi.';
     assert.equal(suggester.rank(derived)[0].confidence, suggester.rank(derived, inCard)[0].confidence, 'a model derived from an STS model is in scope');
   });
