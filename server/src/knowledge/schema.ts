@@ -154,7 +154,6 @@ export const Concept = z.strictObject({
   gap: z.number().int().min(0).max(10).default(3),
 });
 
-/** How prose ties a card to a known model it derives from ("based on Moshi"). */
 /** Cues that the text presents a known model as its own subject: "We introduce Moshi", "Moshi is a …". */
 export const PresentingCues = z.strictObject({
   /** Said right before the model (fillers allowed between): "We introduce Moshi". */
@@ -165,6 +164,7 @@ export const PresentingCues = z.strictObject({
   after: z.array(text).min(1),
 });
 
+/** How prose ties a card to a known model it derives from ("based on Moshi") or presents. */
 export const LineageGrammar = z.strictObject({
   weight: z.number().gt(0).max(1),
   before: z.array(text).min(1),

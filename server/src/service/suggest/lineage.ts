@@ -127,17 +127,20 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
 
   type Statement = Pick<LineageMatch, 'relation' | 'weight' | 'start' | 'end'>;
 
-  /** "based on Moshi", "Moshi-based": the span from the cue to the name, or the reverse. */
-  function baseOf(text: string, name: PhraseMatch<string>): Statement | undefined {
-    const cueStart = continuesName(text, name.end) ? -1 : cueBefore(text, name.start, before);
+  /**
+   * "based on Moshi", "Moshi-based": the span from the cue to the name, or the reverse. A name
+   * that `continues` into a longer one has no cue before it (the cue is the longer name's).
+   */
+  function baseOf(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
+    const cueStart = continues ? -1 : cueBefore(text, name.start, before);
     if (cueStart >= 0) return { relation: 'base', weight: lineage.weight, start: cueStart, end: name.end };
     const cueEnd = cueAfter(text, name.end, after);
     return cueEnd >= 0 ? { relation: 'base', weight: lineage.weight, start: name.start, end: cueEnd } : undefined;
   }
 
   /** "We introduce Moshi", "Moshi is a …" (the name opening its sentence). */
-  function presented(text: string, name: PhraseMatch<string>): Statement | undefined {
-    if (continuesName(text, name.end)) return undefined;
+  function presented(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
+    if (continues) return undefined;
     const { weight, after_weight: afterWeight } = lineage.presenting;
     const cueStart = cueBefore(text, name.start, presentingBefore);
     if (cueStart >= 0) return { relation: 'presented', weight, start: cueStart, end: name.end };
@@ -153,8 +156,9 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         const model = match.owners[0].label;
         const family = families.get(model);
         if (!family || isNegated(text, match.start)) continue;
-        const statement = baseOf(text, match) ?? presented(text, match);
-        if (!statement || isNegated(text, statement.start)) continue;
+        const continues = continuesName(text, match.end);
+        const statement = baseOf(text, match, continues) ?? presented(text, match, continues);
+        if (!statement || (statement.start !== match.start && isNegated(text, statement.start))) continue;
         found.push({ model, family, ...statement });
       }
       return found;
