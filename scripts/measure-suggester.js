@@ -24,7 +24,8 @@ const judged = leaveOneModelOut(scored);
 const fitted = fitThreshold(scored);
 const wholeCards = judgeWholeCards(knowledge, corpus, judged);
 
-const pct = (n, d) => (d === 0 ? '—' : `${n} / ${d} = ${Math.round((100 * n) / d)} %`);
+// Shares round down, so none reads as a target met that it misses (52 / 55 is 94 %, not 95 %).
+const pct = (n, d) => (d === 0 ? '—' : `${n} / ${d} = ${Math.floor((100 * n) / d)} %`);
 const conf = s => (s ? `${s.family} (${s.confidence.toFixed(2)})` : '—');
 const quote = e => `"${e.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 70)}"`;
 
