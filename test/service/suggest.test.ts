@@ -228,6 +228,17 @@ describe("the issue's descriptions of the families, in other words", () => {
     assert.notEqual(familyOf('Our speech-text LLM is trained for ASR and TTS.'), 'near-sts', 'a speech-text LLM hears audio');
   });
 
+  test('the near-STS pipeline yields to a turn predictor said anywhere in the text (concepts.yaml yields_to)', () => {
+    const pipeline = 'Speech recognition and speech synthesis surround a text LLM, and any LLM can be plugged in.';
+    assert.equal(familyOf(pipeline), 'near-sts');
+    const withPredictor = `${pipeline} A small turn-state classifier decides, every 200 ms, whether the system keeps talking.`;
+    assert.equal(familyOf(withPredictor), 'cascade-predictor');
+    // The yielded words are no evidence shown for any family.
+    assert.ok(!suggester.rank(withPredictor, inCard).some(s => s.reasons.includes('pipeline-around-text-llm')), 'pipeline-around-text-llm is shown');
+    // Weak Family 3 evidence (a turn decision alone, 0.3) does not make the pipeline yield.
+    assert.equal(familyOf(`${pipeline} It decides when to respond.`), 'near-sts');
+  });
+
   test('an ASR, LLM and TTS pipeline with a turn predictor is cascade-predictor', () => {
     assert.equal(familyOf('A cascaded pipeline of ASR, LLM and TTS, with a turn-taking predictor that decides when the model should speak.'), 'cascade-predictor');
   });
@@ -245,6 +256,10 @@ describe('lineage: a known model named as the base', () => {
       'Initialised from Qwen2.5-Omni-7B.',
       'A Moshi-style speech-text model.',
       'A Moshi-like duplex model.',
+      'We fine-tuned Moshi on French conversations.',
+      'We start from the Step-Audio 2 mini checkpoint and continue on Korean speech.',
+      'We continue training GLM-4-Voice on Cantonese.',
+      'A fork of PersonaPlex with a new voice.',
     ]) assert.ok(suggester.rank(text)[0]?.reasons.some(r => r.startsWith('lineage:')), text);
     assert.equal(firstOf('Initialised from Qwen2.5-Omni-7B.'), 'interleaved-flatten');
   });
@@ -385,7 +400,7 @@ describe('knowledge only, and speed', () => {
         ...knowledge.suggester,
         threshold: 0.5,
         lineage: { ...knowledge.suggester.lineage, before: ['spawned from'], after: ['offspring'] },
-        concepts: [{ id: 'zebra', why: 'A test concept.', evidence: { 'codec-free': 0.9 }, all: ['zebra + crossing*'], unless: [], within: 12, gap: 3 }],
+        concepts: [{ id: 'zebra', why: 'A test concept.', evidence: { 'codec-free': 0.9 }, all: ['zebra + crossing*'], unless: [], yields_to: [], within: 12, gap: 3 }],
       },
     };
     const other = createFamilySuggester(custom);

@@ -67,6 +67,8 @@ export interface FamilySuggester {
 
 /** A score of 1 would have infinite odds: certainty is capped just below it. */
 const MAX_SCORE = 0.999;
+/** The weight from which single-family evidence is a strong hint (concepts.yaml's scale). */
+const STRONG_HINT = 0.5;
 
 interface Evidence extends Span {
   readonly reason: string;
@@ -106,6 +108,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   const concepts = compileConcepts(knowledge.suggester.concepts);
   // What a piece of evidence counts as: its concept's fact, the concept itself, or a base model.
   const factOf = new Map(knowledge.suggester.concepts.map(c => [c.id, c.fact ?? c.id]));
+  const yieldsTo = new Map(knowledge.suggester.concepts.flatMap(c => (c.yields_to.length > 0 ? [[c.id, c.yields_to] as const] : [])));
   // The scope is read only when it decides something: evidence found, the caller not knowing.
   const scopeConcepts = compileConcepts(scope.any.map((pattern, k) => ({ id: `scope:${k}`, evidence: {}, all: [pattern], within: 12, gap: 3, anyway: true })));
   const scopeScanner = compilePhraseSets([{ entries: scopeConcepts.terms, overlapping: true }]);
@@ -118,7 +121,19 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     { entries: subcategoryPhrases(knowledge) },
   ]);
 
-  function rankEvidence(text: string, found: readonly Evidence[], inScope: boolean): FamilySuggestion[] {
+  /**
+   * The evidence without the concepts that yield to a family the text gives strong evidence for:
+   * their words then describe a part of that family's design.
+   */
+  function withoutYielded(found: readonly Evidence[]): readonly Evidence[] {
+    if (yieldsTo.size === 0) return found;
+    const strong = new Set(found.flatMap(entry =>
+      entry.weights.length === 1 && entry.weights[0][1] >= STRONG_HINT && !yieldsTo.has(entry.reason) ? [entry.weights[0][0]] : []));
+    return strong.size === 0 ? found : found.filter(entry => !yieldsTo.get(entry.reason)?.some(family => strong.has(family)));
+  }
+
+  function rankEvidence(text: string, all: readonly Evidence[], inScope: boolean): FamilySuggestion[] {
+    const found = withoutYielded(all);
     // A trait several families share (a speech pipeline: near-STS and Family 3) goes to those of
     // them that the rest of the text singles out, when it singles out any.
     const singledOut = new Set(found.flatMap(entry => (entry.weights.length === 1 ? [entry.weights[0][0]] : [])));
