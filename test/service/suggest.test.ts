@@ -239,6 +239,15 @@ describe("the issue's descriptions of the families, in other words", () => {
     assert.equal(familyOf(`${pipeline} It decides when to respond.`), 'near-sts');
   });
 
+  test('other wordings of the same facts: avoiding discrete tokens, an LLM that never hears audio, a separate TTS engine', () => {
+    assert.deepEqual(reasonsOf('The decoder avoids discrete tokens entirely.'), ['no-discrete-tokens']);
+    assert.deepEqual(reasonsOf('The LLM never hears audio: it reads a transcript.'), ['llm-never-hears-audio']);
+    assert.deepEqual(reasonsOf('A separate TTS engine reads the answer aloud.'), ['separate-tts-module']);
+    // One fact said twice counts once: the LLM that never hears audio is the LLM that sees only text.
+    const once = suggester.rank('The LLM never hears audio. The LLM only sees text.', inCard)[0];
+    assert.deepEqual([once.reasons, once.confidence.toFixed(2)], [['llm-never-hears-audio', 'llm-sees-only-text'], '0.40']);
+  });
+
   test('an ASR, LLM and TTS pipeline with a turn predictor is cascade-predictor', () => {
     assert.equal(familyOf('A cascaded pipeline of ASR, LLM and TTS, with a turn-taking predictor that decides when the model should speak.'), 'cascade-predictor');
   });
