@@ -280,6 +280,11 @@ test("a concept's fact named like a concept fails, naming the concept", () => {
   assert.match(error.message, /concepts\.yaml duplex-state-predictor\.fact: 'micro-turns' is a concept's id/);
 });
 
+test('a concept that yields to a family it is evidence for fails, naming the concept and the family', () => {
+  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '{ near-sts: 0.2 }\n  yields_to: [cascade-predictor]', '{ near-sts: 0.2 }\n  yields_to: [cascade-predictor, near-sts]'));
+  assert.match(error.message, /concepts\.yaml text-llm\.yields_to: 'near-sts' is a family this concept is evidence for/);
+});
+
 test('a bad commercial_use value fails, naming the file and the license', () => {
   const error = loadBrokenCopy('licenses.yaml', text => replaceOnce(text,
     "- id: mit\n  name: MIT\n  hub: true\n  aliases:\n  - MIT License\n  - The MIT License\n  commercial_use: 'yes'",

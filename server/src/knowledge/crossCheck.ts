@@ -51,6 +51,12 @@ export function crossCheck(kb: KnowledgeBase): CrossCheckProblem[] {
     if (concept.fact && conceptIds.has(concept.fact)) {
       problems.push({ file: 'concepts.yaml', entry: `concept:${concept.id}`, field: ['fact'], message: `'${concept.fact}' is a concept's id: name the fact otherwise` });
     }
+    // Yielding to a family it is evidence for would silence the concept exactly where it agrees.
+    concept.yields_to.forEach((family, k) => {
+      if (family in concept.evidence) {
+        problems.push({ file: 'concepts.yaml', entry: `concept:${concept.id}`, field: ['yields_to', k], message: `'${family}' is a family this concept is evidence for: it cannot yield to it` });
+      }
+    });
   }
   for (const model of kb.models) {
     for (const key of ['weights_license', 'code_license'] as const) {
