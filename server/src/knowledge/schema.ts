@@ -146,9 +146,9 @@ export const Concept = z.strictObject({
   fact: slug.optional(),
   /**
    * Families whose strong evidence (single-family, weighing at least 0.5: a strong hint on
-   * concepts.yaml's scale) elsewhere in the text makes this concept count nothing: the same words then describe a part
-   * of that family's design (a speech pipeline around a text LLM is near-STS, unless a duplex
-   * turn predictor makes it Family 3).
+   * concepts.yaml's scale) elsewhere in the text makes this concept count nothing: its words then
+   * describe a part of that family's design (a speech pipeline around a text LLM is near-STS,
+   * unless a duplex turn predictor makes it Family 3).
    */
   yields_to: z.array(FamilyId).default([]),
   /** Every entry must be found in one sentence; an entry is a pattern or a list of alternatives. */
