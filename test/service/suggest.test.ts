@@ -210,6 +210,20 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Unlike cascaded systems. Text and speech tokens share one sequence.'), ['interleaved-flatten']);
   });
 
+  test("a sentence that opens with 'whereas' or 'while' sets its first clause against the card's model", () => {
+    for (const opener of ['Whereas', 'While']) {
+      const text = `${opener} Moshi models two parallel audio streams, our model interleaves text and speech tokens.`;
+      assert.deepEqual(rankedFamilies(text), ['interleaved-flatten'], text);
+      assert.deepEqual(rankedFamilies(`- ${opener} Moshi models two parallel audio streams, ours is small.`), [], 'a list item is a sentence');
+    }
+    // Inside a sentence either side may be the card's model: nothing is set aside.
+    assert.deepEqual(reasonsOf('Moshi models two parallel audio streams, whereas ours uses an inner monologue.'), ['parallel-audio-streams', 'inner-monologue']);
+    // Only the clause it opens: the main clause is the card's model again.
+    assert.deepEqual(rankedFamilies('While the user speaks, the model keeps listening: it models two parallel audio streams.'), ['dual-stream-codec']);
+    // A line wrapped inside a sentence is no sentence start.
+    assert.deepEqual(rankedFamilies('The model keeps listening to the user\nwhile it models two parallel audio streams.'), ['dual-stream-codec']);
+  });
+
   test('negation applies to sub-categories too', () => {
     assert.deepEqual(suggester.suggestSubcategories('There is no voice cloning.'), []);
     assert.deepEqual(suggester.suggestSubcategories('Voice cloning: yes.').map(s => s.subcategory), ['voice-cloning']);

@@ -43,6 +43,12 @@ export const NEGATION_GRAMMAR = {
    * into it. Pairs must come in that order ("rather than"); single words anywhere before.
    */
   contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'rather than', 'instead of', 'different from', 'differs from'],
+  /**
+   * Words that, opening a sentence, make its first clause one of contrast ("Whereas Moshi models
+   * two streams, ours interleaves …"). Only there: inside a sentence they may introduce the
+   * card's own model as well ("Moshi models two streams, whereas ours interleaves …").
+   */
+  sentenceContrast: ['whereas', 'while'],
   /** A clause that opens with one of these continues the clause before it ("Moshi, which models…"). */
   relativeOpeners: ['which', 'that', 'where', 'whose', 'who', 'such as', 'e', 'eg', 'including'],
   /** The most words a contrast clause, with its relative clauses, is read back for. */
@@ -141,6 +147,24 @@ const RELATIVE = new Set<string>(NEGATION_GRAMMAR.relativeOpeners.filter(entry =
 const RELATIVE_PAIRS = pairsOf(NEGATION_GRAMMAR.relativeOpeners);
 /** Soft stops a relative clause may continue across; any other stop ends the contrast clause. */
 const SOFT_STOPS = new Set([',', '(', ')', '—', '[', ']']);
+const SENTENCE_CONTRAST = new Set<string>(NEGATION_GRAMMAR.sentenceContrast);
+
+/**
+ * Whether a sentence begins after the stop at `i`: after a sentence end, or after a line break
+ * that is not a line wrapped inside a sentence (a blank line, a list item or heading after it, a
+ * sentence end or a colon before it).
+ */
+function sentenceStartsAfter(text: string, i: number): boolean {
+  const stop = text[i];
+  if (stop === '.' || stop === '!' || stop === '?') return true;
+  if (stop !== '\n' && stop !== '\r') return false;
+  let before = i - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
+  if (before < 0 || '.!?:\n'.includes(text[before])) return true;
+  let after = i + 1;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  return '-*+#>'.includes(text[after] ?? '') || /\d/.test(text[after] ?? '');
+}
 
 /**
  * True when `start` is inside a clause of contrast: read back to the start of its clause, and
@@ -153,6 +177,8 @@ function inContrastClause(text: string, start: number): boolean {
   let i = start - 1;
   const opensWithContrast = (words: readonly string[]) => words.some((word, k) =>
     CONTRAST.has(word) || (k > 0 && CONTRAST_PAIRS.get(word)?.has(words[k - 1])));
+  // A clause read back to the start of its sentence: does its first word make it one of contrast?
+  const opensSentenceWithContrast = (words: readonly string[]) => SENTENCE_CONTRAST.has(words[words.length - 1]);
   const isRelative = (words: readonly string[]) => {
     const first = words[words.length - 1];
     return first !== undefined && (RELATIVE.has(first) || (words.length > 1 && RELATIVE_PAIRS.get(first)?.has(words[words.length - 2]) === true));
@@ -162,12 +188,13 @@ function inContrastClause(text: string, start: number): boolean {
       if (STOPS.has(text[i])) {
         // The clause read so far is complete: is it contrast, or relative to the one before?
         if (opensWithContrast(clause)) return true;
+        if (!SOFT_STOPS.has(text[i]) && sentenceStartsAfter(text, i)) return opensSentenceWithContrast(clause);
         if (!SOFT_STOPS.has(text[i]) || !isRelative(clause)) return false;
         clause = [];
       }
       i--;
     }
-    if (i < 0) break;
+    if (i < 0) return opensWithContrast(clause) || opensSentenceWithContrast(clause);
     const end = i + 1;
     while (i >= 0 && isWordCharAt(text, i)) i--;
     clause.push(text.slice(i + 1, end).toLowerCase());
