@@ -243,6 +243,17 @@ describe('knowledge extensions', () => {
     assert.deepEqual(findings.map(f => [f.code, covered(text, f)]), [['knowledge.invalid', 'micro-turns']]);
   });
 
+  test('a concept may yield to another family, not to one it is evidence for (knowledge.invalid on that family)', () => {
+    const concept = (yieldsTo: string) => `concepts:\n  - id: zebra-pipeline\n    why: A test concept about a pipeline.\n    evidence: { near-sts: 0.5 }\n    yields_to: [${yieldsTo}]\n    all: ['zebra + pipeline*']\n`;
+    const extended = extendKnowledge(knowledge, [{ file: 'f', text: concept('cascade-predictor') }]);
+    assert.deepEqual([...extended.findings], []);
+    assert.deepEqual(extended.knowledge.suggester.concepts.find(c => c.id === 'zebra-pipeline')?.yields_to, ['cascade-predictor']);
+    const text = concept('cascade-predictor, near-sts');
+    const findings = extendKnowledge(knowledge, [{ file: 'f', text }]).findings.get('f')!;
+    assert.deepEqual(findings.map(f => [f.code, covered(text, f)]), [['knowledge.invalid', 'near-sts']]);
+    assert.ok(findings[0].start > text.indexOf('yields_to'), 'on the yields_to entry, not on the evidence key');
+  });
+
   test('an unknown top-level key and a broken pattern are findings', () => {
     const text = "things: []\nconcepts:\n  - id: c\n    why: A test concept, badly written.\n    evidence: { codec-free: 0.9 }\n    all: ['mo*']\n";
     const findings = extendKnowledge(knowledge, [{ file: 'f', text }]).findings.get('f')!;
