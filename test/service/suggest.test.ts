@@ -283,6 +283,12 @@ describe('lineage: a known model named as the base', () => {
       'We start from the Step-Audio 2 mini checkpoint and continue on Korean speech.',
       'We continue training GLM-4-Voice on Cantonese.',
       'A fork of PersonaPlex with a new voice.',
+      // Repackaged weights keep the architecture.
+      'This repository contains a quantized version of Moshi for use with candle.',
+      'An MLX port of Hibiki, converted to bf16.',
+      'A LoRA adapter for Qwen2.5-Omni-7B trained on medical dialogues.',
+      'Distilled from Moshi into a smaller student.',
+      'A Moshi GGUF file quantized to 4 bits.',
     ]) assert.ok(suggester.rank(text)[0]?.reasons.some(r => r.startsWith('lineage:')), text);
     assert.equal(firstOf('Initialised from Qwen2.5-Omni-7B.'), 'interleaved-flatten');
   });
@@ -292,6 +298,7 @@ describe('lineage: a known model named as the base', () => {
     assert.deepEqual(rankedFamilies('It is not based on Moshi.'), []);
     assert.deepEqual(rankedFamilies('Unlike Moshi, it is small.'), []);
     assert.deepEqual(rankedFamilies('Based on GPT-4o Voice Mode.'), [], 'a closed model the knowledge base places in no family');
+    assert.deepEqual(rankedFamilies('A quantized version of Llama-3.1-8B-Instruct.'), [], 'a text LLM repackaged');
     assert.deepEqual(reasonsOf('A Mini-Omni2-based model.'), ['lineage:mini-omni-2'], 'Mini-Omni2, not Mini-Omni');
   });
 
