@@ -208,6 +208,9 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('In contrast to Moshi, which uses two streams, our decoder interleaves text and speech tokens.'), ['interleaved-flatten']);
     // A sentence ends the contrast.
     assert.deepEqual(rankedFamilies('Unlike cascaded systems. Text and speech tokens share one sequence.'), ['interleaved-flatten']);
+    // Comparisons set their clause aside too.
+    assert.deepEqual(rankedFamilies('Our model outperforms systems with two parallel audio streams.'), []);
+    assert.deepEqual(rankedFamilies('Baselines such as Moshi model two parallel audio streams; ours interleaves text and speech tokens.'), ['interleaved-flatten']);
   });
 
   test("a sentence that opens with 'whereas' or 'while' sets its first clause against the card's model", () => {
@@ -299,6 +302,12 @@ describe('lineage: a known model named as the base', () => {
     assert.deepEqual(rankedFamilies('Unlike Moshi, it is small.'), []);
     assert.deepEqual(rankedFamilies('Based on GPT-4o Voice Mode.'), [], 'a closed model the knowledge base places in no family');
     assert.deepEqual(rankedFamilies('A quantized version of Llama-3.1-8B-Instruct.'), [], 'a text LLM repackaged');
+    // A rival's lineage, in a clause of comparison, is not the card's.
+    assert.deepEqual(rankedFamilies('We compare against a quantized version of Moshi.'), []);
+    assert.deepEqual(rankedFamilies('Baselines include a model fine-tuned from Moshi.'), []);
+    assert.deepEqual(rankedFamilies('It outperforms systems built on GLM-4-Voice.'), []);
+    // A background word before the name is a filler there, not a clause about other systems.
+    assert.deepEqual(reasonsOf('It is based on the existing Moshi weights.'), ['lineage:moshi']);
     assert.deepEqual(reasonsOf('A Mini-Omni2-based model.'), ['lineage:mini-omni-2'], 'Mini-Omni2, not Mini-Omni');
   });
 

@@ -8,7 +8,7 @@
  */
 import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { isNegated } from './negation';
+import { inContrastClause, isNegated } from './negation';
 import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
 import { isWordCharAt } from './wordChars';
 
@@ -159,6 +159,9 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         const continues = continuesName(text, match.end);
         const statement = baseOf(text, match, continues) ?? presented(text, match, continues);
         if (!statement || (statement.start !== match.start && isNegated(text, statement.start))) continue;
+        // "We compare against a quantized version of Moshi": a rival's lineage, not the card's.
+        // (Only contrast: a background word may be a filler here, "based on the existing Moshi".)
+        if (inContrastClause(text, statement.start)) continue;
         found.push({ model, family, ...statement });
       }
       return found;

@@ -42,7 +42,8 @@ export const NEGATION_GRAMMAR = {
    * …"): what that clause says is about the systems set against the card's model, however far
    * into it. Pairs must come in that order ("rather than"); single words anywhere before.
    */
-  contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'rather than', 'instead of', 'different from', 'differs from'],
+  contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
+    'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from'],
   /**
    * Words that, opening a sentence, make its first clause one of contrast ("Whereas Moshi models
    * two streams, ours interleaves …"). Only there: inside a sentence they may introduce the
@@ -171,7 +172,7 @@ function sentenceStartsAfter(text: string, i: number): boolean {
  * on through the clause before when this one is relative ("…such as Moshi, which models the user
  * as a parallel stream"), looking for a contrast opener.
  */
-function inContrastClause(text: string, start: number): boolean {
+export function inContrastClause(text: string, start: number): boolean {
   let clause: string[] = [];
   let read = 0;
   let i = start - 1;
