@@ -126,7 +126,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
    * their words then describe a part of that family's design.
    */
   function withoutYielded(found: readonly Evidence[]): readonly Evidence[] {
-    if (yieldsTo.size === 0) return found;
+    if (!found.some(entry => yieldsTo.has(entry.reason))) return found;
     const strong = new Set(found.flatMap(entry =>
       entry.weights.length === 1 && entry.weights[0][1] >= STRONG_HINT && !yieldsTo.has(entry.reason) ? [entry.weights[0][0]] : []));
     return strong.size === 0 ? found : found.filter(entry => !yieldsTo.get(entry.reason)?.some(family => strong.has(family)));

@@ -38,9 +38,10 @@ export const NEGATION_GRAMMAR = {
   /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
   criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
   /**
-   * Words that open a clause of contrast ("unlike cascaded systems in which the LLM only sees text,
-   * …"): what that clause says is about the systems set against the card's model, however far
-   * into it. Pairs must come in that order ("rather than"); single words anywhere before.
+   * Words that open a clause of contrast or comparison ("unlike cascaded systems in which the LLM
+   * only sees text, …", "it outperforms models built on …"): what that clause says is about the
+   * systems set against the card's model, however far into it. Pairs must come in that order
+   * ("rather than"); single words anywhere before.
    */
   contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
     'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from'],
