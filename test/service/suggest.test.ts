@@ -306,6 +306,14 @@ describe('lineage: a known model named as the base', () => {
     assert.deepEqual(rankedFamilies('We compare against a quantized version of Moshi.'), []);
     assert.deepEqual(rankedFamilies('Baselines include a model fine-tuned from Moshi.'), []);
     assert.deepEqual(rankedFamilies('It outperforms systems built on GLM-4-Voice.'), []);
+    // Negated support or release after the name is about tools, not the card's base …
+    for (const text of ['Moshi GGUF files are not supported.', "Moshi-based models aren't available yet.",
+      'Models fine-tuned from Moshi are not currently supported by this runtime.']) assert.deepEqual(rankedFamilies(text), [], text);
+    // … while a negated property, or a negation in another clause, leaves the lineage.
+    for (const text of ['Our Moshi-based model does not need a separate TTS.', 'A Moshi-based model that is not released under CC BY.',
+      'We fine-tuned Moshi, and the result is not available yet.', 'Moshi GGUF files are not only supported but fast.']) {
+      assert.deepEqual(reasonsOf(text), ['lineage:moshi'], text);
+    }
     // A background word before the name is a filler there, not a clause about other systems.
     assert.deepEqual(reasonsOf('It is based on the existing Moshi weights.'), ['lineage:moshi']);
     assert.deepEqual(reasonsOf('A Mini-Omni2-based model.'), ['lineage:mini-omni-2'], 'Mini-Omni2, not Mini-Omni');

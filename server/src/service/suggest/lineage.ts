@@ -8,7 +8,7 @@
  */
 import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { inContrastClause, isNegated } from './negation';
+import { inContrastClause, isNegated, isUnsupportedAfter } from './negation';
 import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
 import { isWordCharAt } from './wordChars';
 
@@ -162,6 +162,8 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         // "We compare against a quantized version of Moshi": a rival's lineage, not the card's.
         // (Only contrast: a background word may be a filler here, "based on the existing Moshi".)
         if (inContrastClause(text, statement.start)) continue;
+        // "Moshi GGUF files are not supported": about tools or releases, not the card's base.
+        if (statement.relation === 'base' && isUnsupportedAfter(text, Math.max(statement.end, match.end))) continue;
         found.push({ model, family, ...statement });
       }
       return found;

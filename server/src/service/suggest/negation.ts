@@ -59,6 +59,16 @@ export const NEGATION_GRAMMAR = {
   clauseWordsBefore: 16,
   /** How many words after it the criticism look-ahead reads at most ("cascaded systems suffer"). */
   clauseWordsAfter: 8,
+  /**
+   * Words that, negated after a mention in its clause, say that what is named is not supported
+   * or offered ("Moshi GGUF files are not supported", "Moshi-based models aren't available"):
+   * the sentence is about tools or releases, not about what the card's model derives from.
+   */
+  unsupported: ['supported', 'available', 'compatible', 'included', 'provided', 'released', 'planned'],
+  /** Words the look-ahead for them stops at: the negation there belongs to another clause. */
+  predicateStops: ['and', 'or', 'but', 'whereas', 'while', 'however', 'yet', 'although', 'though', 'which', 'that', 'who', 'where', 'whose'],
+  /** How many words after a mention a negated support word may end. */
+  unsupportedWordsAfter: 6,
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
@@ -213,4 +223,35 @@ export function isSetAside(text: string, start: number, end: number): boolean {
   return clauseWords(text, start, -1).some(word => BACKGROUND.has(word) || CRITICISM.has(word))
     || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
     || inContrastClause(text, start);
+}
+
+const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
+const PREDICATE_STOPS = new Set<string>(NEGATION_GRAMMAR.predicateStops);
+
+/**
+ * True when the clause after `end` says, with a negation, that what was named is not supported or
+ * offered: "Moshi GGUF files are not (yet) supported", "Moshi-based models aren't available".
+ * Only such words: a negated property ("a Moshi-based model that does not need a TTS") is still
+ * said of a model of that lineage.
+ */
+export function isUnsupportedAfter(text: string, end: number): boolean {
+  let negated = false;
+  let previous = '';
+  let i = end;
+  for (let read = 0; read < NEGATION_GRAMMAR.unsupportedWordsAfter; read++) {
+    while (i < text.length && !isWordCharAt(text, i)) {
+      if (STOPS.has(text[i])) return false;
+      i++;
+    }
+    if (i >= text.length) return false;
+    const start = i;
+    while (i < text.length && (isWordCharAt(text, i) || (isApostrophe(text[i]) && isWordCharAt(text, i - 1) && isWordCharAt(text, i + 1)))) i++;
+    const word = text.slice(start, i).toLowerCase();
+    if (PREDICATE_STOPS.has(word)) return false;
+    if (word === 'not' || word === 'never' || word === 'cannot' || NEGATION_GRAMMAR.contraction.test(word)) negated = true;
+    else if (negated && NOT_NEGATING.get(previous)?.has(word)) negated = false;
+    else if (negated && UNSUPPORTED.has(word)) return true;
+    previous = word;
+  }
+  return false;
 }
