@@ -292,6 +292,18 @@ describe('lineage: a known model named as the base', () => {
       'A LoRA adapter for Qwen2.5-Omni-7B trained on medical dialogues.',
       'Distilled from Moshi into a smaller student.',
       'A Moshi GGUF file quantized to 4 bits.',
+      'This model was converted to MLX format from kyutai/moshiko-pytorch-bf16.',
+      'This repository holds GGUF model files for Qwen2.5-Omni-7B.',
+      'An ONNX export of Mini-Omni for phones.',
+      'A Rust reimplementation of Moshi.',
+      'An AWQ-quantized Qwen2.5-Omni-7B.',
+      'Trained from the Moshi checkpoint on Korean calls.',
+      'We adapt Moshi to Japanese.',
+      // A key whose value is the base, as card templates and detail tables write it.
+      '- **Finetuned from model [optional]:** kyutai/moshiko-pytorch-bf16',
+      'Original model: [Moshiko](https://huggingface.co/kyutai/moshiko-pytorch-bf16)',
+      '**Base model**: Qwen/Qwen2.5-Omni-7B',
+      '| Base model | Moshi |',
     ]) assert.ok(suggester.rank(text)[0]?.reasons.some(r => r.startsWith('lineage:')), text);
     assert.equal(firstOf('Initialised from Qwen2.5-Omni-7B.'), 'interleaved-flatten');
   });
@@ -306,6 +318,11 @@ describe('lineage: a known model named as the base', () => {
     assert.deepEqual(rankedFamilies('We compare against a quantized version of Moshi.'), []);
     assert.deepEqual(rankedFamilies('Baselines include a model fine-tuned from Moshi.'), []);
     assert.deepEqual(rankedFamilies('It outperforms systems built on GLM-4-Voice.'), []);
+    // A key that is not a base's, a row comparing systems, a header row's column, or a base cast
+    // as a baseline is no lineage.
+    for (const text of ['Baseline model: Moshi', 'Results: Moshi scores 3.2 MOS.', '| Backbone | Moshi | Qwen2.5-Omni |', '| 7B | Base model | Moshi |',
+      '| Base model | Params |\n|---|---|\n| Moshi | 7B |', 'We use the official implementation of Moshi as a baseline.',
+      'We fine-tune GLM-4-Voice for comparison.']) assert.ok(!reasonsOf(text).some(r => r.startsWith('lineage:')), text);
     // Negated support or release after the name is about tools, not the card's base …
     for (const text of ['Moshi GGUF files are not supported.', "Moshi-based models aren't available yet.",
       'Models fine-tuned from Moshi are not currently supported by this runtime.']) assert.deepEqual(rankedFamilies(text), [], text);

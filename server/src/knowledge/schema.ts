@@ -176,6 +176,8 @@ export const LineageGrammar = z.strictObject({
   weight: z.number().gt(0).max(1),
   before: z.array(text).min(1),
   after: z.array(text).min(1),
+  /** Keys whose value names the base: "Base model: X", "| Original model | X |". */
+  labels: z.array(text),
   fillers: z.array(text),
   presenting: PresentingCues,
 });

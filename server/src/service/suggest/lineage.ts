@@ -8,7 +8,7 @@
  */
 import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { inContrastClause, isNegated, isUnsupportedAfter } from './negation';
+import { inContrastClause, isComparedAfter, isNegated, isUnsupportedAfter } from './negation';
 import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
 import { isWordCharAt } from './wordChars';
 
@@ -69,6 +69,20 @@ function opensSentence(text: string, start: number): boolean {
   return i < 0 || text[i] === '\n' || ((text[i] === '.' || text[i] === '!' || text[i] === '?') && i < start - 1);
 }
 
+/** The longest key of a "key: value" line read as a label ("Finetuned from model [optional]"). */
+const MAX_LABEL_CHARS = 48;
+/** List, quote, heading and emphasis marks before a key. */
+const LEADING_MARKS = /^[\s>*_#+\-|]*(?:\d+[.)]\s*)?[*_]*/;
+/** What separates a key's words: "fine-tuned" is two words here, as cues are written. */
+const WORD_GAPS = /[^\p{L}\p{N}]+/u;
+
+/** How many cell separators the rest of the line after `from` holds. */
+function cellsAfter(text: string, from: number): number {
+  let count = 0;
+  for (let i = from; i < text.length && text[i] !== '\n'; i++) if (text[i] === '|') count++;
+  return count;
+}
+
 /** A size such as "-7B", " 30B-A3B": the same model, not another one. */
 const SIZE_AFTER = /[- ]\d+(?:\.\d+)?[BbMmKk](?![A-Za-z0-9])/y;
 
@@ -98,6 +112,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   const presentingBefore = cues(lineage.presenting.before);
   const presentingAfter = cues(lineage.presenting.after);
   const fillers = cues(lineage.fillers);
+  const labels = lineage.labels.map(label => label.split(WORD_GAPS).map(phraseKey).filter(Boolean));
 
   /** Where a cue of `before`, said right before the name (fillers between), starts; or -1. */
   function cueBefore(text: string, start: number, before: ReadonlySet<string>): number {
@@ -110,6 +125,28 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
       if (before.has(key)) return words[k + n].start;
     }
     return -1;
+  }
+
+  /**
+   * Where the key starts when the name is the value of a key that names the base: "- **Base
+   * model:** X", "Finetuned from model [optional]: X", "| Original model | X |"; or -1. The key
+   * opens its line (after list and emphasis marks) or is the table cell before.
+   */
+  function labelBefore(text: string, start: number): number {
+    let i = start - 1;
+    while (i >= 0 && ' \t*_`"\'['.includes(text[i])) i--;
+    const separator = text[i];
+    if (separator !== ':' && separator !== '|') return -1;
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    const keyStart = separator === '|' ? text.lastIndexOf('|', i - 1) + 1 : lineStart;
+    // A table row is a key and its value only ("| Base model | Moshi |"), not a row of a
+    // comparison ("| Backbone | Moshi | Qwen2.5-Omni |").
+    if (separator === '|' && (keyStart <= lineStart || text.slice(lineStart, keyStart - 1).trim() !== '' || cellsAfter(text, start) > 1)) return -1;
+    if (i - keyStart > MAX_LABEL_CHARS) return -1;
+    const key = text.slice(keyStart, i);
+    const marks = LEADING_MARKS.exec(key)![0].length;
+    const words = key.slice(marks).split(WORD_GAPS).filter(Boolean).map(phraseKey).filter(Boolean);
+    return labels.some(label => label.every((word, k) => words[k] === word)) ? keyStart + marks : -1;
   }
 
   /** Where a cue of `after` right after the name ends ("Moshi-based", "Moshi's architecture"), or -1. */
@@ -132,7 +169,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
    * that `continues` into a longer one has no cue before it (the cue is the longer name's).
    */
   function baseOf(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
-    const cueStart = continues ? -1 : cueBefore(text, name.start, before);
+    const cueStart = continues ? -1 : Math.max(cueBefore(text, name.start, before), labelBefore(text, name.start));
     if (cueStart >= 0) return { relation: 'base', weight: lineage.weight, start: cueStart, end: name.end };
     const cueEnd = cueAfter(text, name.end, after);
     return cueEnd >= 0 ? { relation: 'base', weight: lineage.weight, start: name.start, end: cueEnd } : undefined;
@@ -161,7 +198,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         if (!statement || (statement.start !== match.start && isNegated(text, statement.start))) continue;
         // "We compare against a quantized version of Moshi": a rival's lineage, not the card's.
         // (Only contrast: a background word may be a filler here, "based on the existing Moshi".)
-        if (inContrastClause(text, statement.start)) continue;
+        if (inContrastClause(text, statement.start) || isComparedAfter(text, match.end)) continue;
         // "Moshi GGUF files are not supported": about tools or releases, not the card's base.
         if (statement.relation === 'base' && isUnsupportedAfter(text, Math.max(statement.end, match.end))) continue;
         found.push({ model, family, ...statement });

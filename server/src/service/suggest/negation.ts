@@ -69,6 +69,11 @@ export const NEGATION_GRAMMAR = {
   predicateStops: ['and', 'or', 'but', 'whereas', 'while', 'however', 'yet', 'although', 'though', 'which', 'that', 'who', 'where', 'whose'],
   /** How many words after a mention a negated support word may end. */
   unsupportedWordsAfter: 6,
+  /**
+   * Words that, after "as" or "for" later in a mention's clause, cast what is named as something
+   * to compare with ("We use the official implementation of Moshi as a baseline").
+   */
+  comparisonRoles: ['baseline', 'baselines', 'comparison'],
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
@@ -226,6 +231,17 @@ export function isSetAside(text: string, start: number, end: number): boolean {
 }
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
+const COMPARISON_ROLES = new Set<string>(NEGATION_GRAMMAR.comparisonRoles);
+
+/**
+ * True when the clause after `end` casts what was named as a baseline: "… Moshi as a baseline",
+ * "… GLM-4-Voice for comparison" (up to two fillers after "as").
+ */
+export function isComparedAfter(text: string, end: number): boolean {
+  const words = clauseWords(text, end, 1);
+  return words.some((word, k) => (word === 'as' || word === 'for') &&
+    [1, 2, 3].some(n => COMPARISON_ROLES.has(words[k + n]) && words.slice(k + 1, k + n).every(w => FILLERS.has(w) || w === 'our' || w === 'strong')));
+}
 const PREDICATE_STOPS = new Set<string>(NEGATION_GRAMMAR.predicateStops);
 
 /**
