@@ -299,6 +299,11 @@ describe('lineage: a known model named as the base', () => {
       'An AWQ-quantized Qwen2.5-Omni-7B.',
       'Trained from the Moshi checkpoint on Korean calls.',
       'We adapt Moshi to Japanese.',
+      'Fine-tune Sesame CSM-1B for Hindi.',
+      'This project implements fine-tuning of the GLM-4-Voice model.',
+      // The model's lab before its name: "Kyutai's Moshi", "NVIDIA PersonaPlex".
+      "Built on Kyutai's Moshi.",
+      'A fine-tune of NVIDIA PersonaPlex for support calls.',
       // A key whose value is the base, as card templates and detail tables write it.
       '- **Finetuned from model [optional]:** kyutai/moshiko-pytorch-bf16',
       'Original model: [Moshiko](https://huggingface.co/kyutai/moshiko-pytorch-bf16)',
@@ -334,6 +339,8 @@ describe('lineage: a known model named as the base', () => {
     // A background word before the name is a filler there, not a clause about other systems.
     assert.deepEqual(reasonsOf('It is based on the existing Moshi weights.'), ['lineage:moshi']);
     assert.deepEqual(reasonsOf('A Mini-Omni2-based model.'), ['lineage:mini-omni-2'], 'Mini-Omni2, not Mini-Omni');
+    // Another lab's name is no filler before a model.
+    assert.deepEqual(rankedFamilies("Built on NVIDIA's Moshi."), []);
   });
 
   test('a text LLM as the base names no family', () => {

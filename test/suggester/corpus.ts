@@ -16,6 +16,8 @@ export interface CorpusModel {
   readonly holdout: readonly string[];
   /** Texts of a sealed model were not read by the lexicon's author before the measurement. */
   readonly sealed: boolean;
+  /** For a model someone derived from another (a fine-tune, adapter, port): the base's id; its label is the base's. */
+  readonly derived_from?: string;
 }
 
 export interface CorpusText {

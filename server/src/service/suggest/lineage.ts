@@ -83,6 +83,9 @@ function cellsAfter(text: string, from: number): number {
   return count;
 }
 
+/** What models.yaml says when the sources name no lab. */
+const NO_LAB = 'not named in the sources';
+
 /** A size such as "-7B", " 30B-A3B": the same model, not another one. */
 const SIZE_AFTER = /[- ]\d+(?:\.\d+)?[BbMmKk](?![A-Za-z0-9])/y;
 
@@ -114,11 +117,21 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   const fillers = cues(lineage.fillers);
   const labels = lineage.labels.map(label => label.split(WORD_GAPS).map(phraseKey).filter(Boolean));
 
+  /**
+   * The model's lab said before its name is a filler too ("based on Kyutai's Moshi", "a fine-tune
+   * of NVIDIA PersonaPlex"): the first word of `lab`, and the possessive 's after it.
+   */
+  const labWords = new Map(knowledge.models.flatMap(model => {
+    const first = phraseKey(model.lab.split(/[\s,(]/)[0]);
+    return model.family && first && model.lab !== NO_LAB ? [[model.id, new Set([first, 's'])] as const] : [];
+  }));
+
   /** Where a cue of `before`, said right before the name (fillers between), starts; or -1. */
-  function cueBefore(text: string, start: number, before: ReadonlySet<string>): number {
+  function cueBefore(text: string, start: number, before: ReadonlySet<string>, model: string): number {
     const words = wordsAround(text, start, -1, MAX_CUE_WORDS + MAX_FILLERS);
+    const lab = labWords.get(model);
     let k = 0;
-    while (k < words.length && fillers.has(words[k].key)) k++;
+    while (k < words.length && (fillers.has(words[k].key) || lab?.has(words[k].key))) k++;
     let key = '';
     for (let n = 0; n < MAX_CUE_WORDS && k + n < words.length; n++) {
       key = words[k + n].key + key;
@@ -169,7 +182,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
    * that `continues` into a longer one has no cue before it (the cue is the longer name's).
    */
   function baseOf(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
-    const cueStart = continues ? -1 : Math.max(cueBefore(text, name.start, before), labelBefore(text, name.start));
+    const cueStart = continues ? -1 : Math.max(cueBefore(text, name.start, before, name.owners[0].label), labelBefore(text, name.start));
     if (cueStart >= 0) return { relation: 'base', weight: lineage.weight, start: cueStart, end: name.end };
     const cueEnd = cueAfter(text, name.end, after);
     return cueEnd >= 0 ? { relation: 'base', weight: lineage.weight, start: name.start, end: cueEnd } : undefined;
@@ -179,7 +192,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   function presented(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
     if (continues) return undefined;
     const { weight, after_weight: afterWeight } = lineage.presenting;
-    const cueStart = cueBefore(text, name.start, presentingBefore);
+    const cueStart = cueBefore(text, name.start, presentingBefore, name.owners[0].label);
     if (cueStart >= 0) return { relation: 'presented', weight, start: cueStart, end: name.end };
     const cueEnd = opensSentence(text, name.start) ? cueAfter(text, name.end, presentingAfter) : -1;
     return cueEnd >= 0 ? { relation: 'presented', weight: afterWeight, start: name.start, end: cueEnd } : undefined;
