@@ -8,7 +8,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const { loadKnowledgeBase } = require(path.join(root, 'out/server/src/knowledge/load'));
 const { CORPUS_FILE, loadCorpus } = require(path.join(root, 'out/test/suggester/corpus'));
-const { figuresOf, fitThreshold, judgeWholeCards, judgeWithModelsKnown, leaveOneModelOut, PRECISION_TARGET, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
+const { figuresOf, fitThreshold, fittedTarget, judgeWholeCards, judgeWithModelsKnown, leaveOneModelOut, PRECISION_TARGET, PRECISION_TARGETS, scoreCorpus } = require(path.join(root, 'out/test/suggester/leaveOneModelOut'));
 const { calibrationOnUnread, unreadTexts } = require(path.join(root, 'out/test/suggester/unreadCalibration'));
 
 const DOC = path.join(root, 'docs', 'suggester-measurement.md');
@@ -148,11 +148,11 @@ function render() {
     '',
     '### The fitting rule',
     '',
-    `How the threshold is fitted on the training texts of each fold (and on all texts for the one shipped). Shipped: \`precision\` (suggestions right at least ${Math.round(PRECISION_TARGET * 100)} % of the time on the training texts).`,
+    `How the threshold is fitted on the training texts of each fold (and on all texts for the one shipped). Shipped: \`calibrated\`: the smallest threshold at which the training texts' suggestions are right at least a target share of the time, the target (${PRECISION_TARGETS.join(', ')}) being the smallest whose own leave-one-model-out precision within the training texts is at least ${Math.round(PRECISION_TARGET * 100)} % (on all texts: ${fittedTarget(scored)}). \`precision\` fixes the target at ${PRECISION_TARGET}; \`zero-wrong\` allows no wrong suggestion on the training texts.`,
     '',
     '| rule | threshold fitted on all texts | thresholds per fold | first choice right | hits at the threshold | wrong at the threshold | precision at the threshold |',
     '|---|---|---|---|---|---|---|',
-    ...['precision', 'zero-wrong'].map(rule => {
+    ...['calibrated', 'precision', 'zero-wrong'].map(rule => {
       const ruleJudged = leaveOneModelOut(scored, rule);
       const f = figuresOf(ruleJudged);
       const folds = [...new Set(ruleJudged.map(j => j.threshold.toFixed(2)))].sort().join(', ');
