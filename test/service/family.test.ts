@@ -115,6 +115,21 @@ describe('family.mismatch', () => {
     assert.deepEqual(withCode(diagnose(text), 'family.mismatch'), []);
   });
 
+  test('prose naming the base model again does not overrule a declared family, as base_model does not; the rest of the prose still can', () => {
+    const diagnoseBody = (body: string) =>
+      diagnose(`---\nlicense: mit\nbase_model: kyutai/moshiko-pytorch-bf16\nsts:\n  family: codec-free\n---\n\n# Acme\n\n${body}\n`, 'README.md');
+    // A derivative may rework its base: the base, said in front matter or in prose, only suggests.
+    for (const body of ['- **Base model:** kyutai/moshiko-pytorch-bf16', 'We fine-tune Moshi on French calls.']) {
+      const diagnostics = diagnoseBody(body);
+      assert.deepEqual(codes(diagnostics), ['license.attribution-missing'], body);
+    }
+    // Another known model named as the base, or the architecture described, is still held against it.
+    const other = withCode(diagnoseBody('We fine-tune GLM-4-Voice on French calls.'), 'family.mismatch');
+    assert.equal(suggestionOf(other[0])!.family, 'interleaved-flatten');
+    const described = withCode(diagnoseBody('We fine-tune Moshi. It models two parallel audio streams over the Mimi codec, with an inner monologue.'), 'family.mismatch');
+    assert.equal(suggestionOf(described[0])!.family, 'dual-stream-codec');
+  });
+
   test('text and known model that agree raise nothing', () => {
     assert.deepEqual(withCode(diagnose('license: cc-by-4.0\nsts:\n  name: Moshi\n  family: dual-stream-codec\n  architecture: inner monologue\n'), 'family.mismatch'), []);
   });

@@ -23,7 +23,9 @@ export interface RuleContext {
   /** Where a finding about the card as a whole goes. */
   readonly cardSpan: Span;
   /** The family the card's prose (sts.architecture and the Markdown body) points to; computed once. */
-  familySuggestion(): FamilyEvidence | null;
+  familySuggestion(): LocatedEvidence | null;
+  /** The same with what the prose says of these known models set aside. */
+  familySuggestionSettingAside(models: readonly string[]): LocatedEvidence | null;
   /** Where a span of that prose (as the suggester's spans give it) is in the file. */
   proseSpan(span: Span): Span;
   /** For a card without `sts`: the known model its title names, else its base model's, else the body's prose. */
@@ -62,6 +64,7 @@ export function createRuleContext(kind: CardKind, card: ParsedCard, value: unkno
   const baseModelSuggestion = once(() => fromBaseModel(index, value, path => valueSpan(card, path)));
   return {
     familySuggestion: once(() => toEvidence(reading().family(), proseSpan)),
+    familySuggestionSettingAside: models => toEvidence(reading().familySettingAside(models), proseSpan),
     proseSpan,
     markdownSuggestion: once(() => fromKnownModel(knownModelOfTitle(index, prose.body)) ?? baseModelSuggestion()
       ?? suggestFromProse(prose.suggester, prose.body, prose.bodyStart)),

@@ -7,6 +7,7 @@ import type { KnownModel } from '../../knowledge/schema';
 import { closestMatch } from '../closest';
 import type { Finding } from '../findings';
 import { asText, Rule, RuleContext } from './context';
+import type { LocatedEvidence } from './familyEvidence';
 import { evidenceData, evidenceRelated, fromKnownModel } from './familyEvidence';
 
 /** Prose must point this clearly to another family before a declared family is questioned. */
@@ -45,6 +46,19 @@ export const familyMissing: Rule = context => {
   }];
 };
 
+/**
+ * What the prose points to apart from the model `base_model` names: `base_model` suggests a family
+ * when none is declared but never overrules a declared one (a derivative may rework its base), and
+ * prose that names the same base ("- **Base model:** kyutai/moshiko-pytorch-bf16", "We fine-tune
+ * Moshi") does not make it do so. The rest of the prose still can.
+ */
+function textSuggestionBeyondBase(context: RuleContext): LocatedEvidence | null {
+  const suggestion = context.familySuggestion();
+  const base = context.baseModelSuggestion()?.located[0]?.reason.replace(/^lineage:/, '');
+  const namesBase = base !== undefined && suggestion?.located.some(at => at.reason === `lineage:${base}` || at.reason === `presents:${base}`);
+  return namesBase ? context.familySuggestionSettingAside([base]) : suggestion;
+}
+
 export const familyMismatch: Rule = context => {
   const declared = context.get([...FAMILY]);
   if (typeof declared !== 'string') return [];
@@ -57,7 +71,7 @@ export const familyMismatch: Rule = context => {
       data: { declared, suggestion: fromKnownModel(known), basis: 'known-model' },
     }];
   }
-  const suggestion = context.familySuggestion();
+  const suggestion = textSuggestionBeyondBase(context);
   if (!known?.family && suggestion && suggestion.family !== declared && suggestion.confidence >= MISMATCH_MIN_CONFIDENCE) {
     return [{
       code: 'family.mismatch',

@@ -39,6 +39,11 @@ export interface ProseReading {
   family(): FamilySuggestion | null;
   /** The same as `rank(text)`: every family with evidence, unthresholded. */
   ranked(): FamilySuggestion[];
+  /**
+   * The family with what the text says of these known models (lineage, presenting) set aside:
+   * what the rest of the text points to when those models are accounted for elsewhere.
+   */
+  familySettingAside(models: readonly string[]): FamilySuggestion | null;
   /** The same as `suggestSubcategories(text)`. */
   subcategories(): SubcategorySuggestion[];
 }
@@ -182,7 +187,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false }, { whole: options.wholeTexts });
 
   /** Every family, ranked, from the passages' evidence (offsets shifted into the text). */
-  function rankPassages(text: string, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions): FamilySuggestion[] {
+  function rankPassages(text: string, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions, setAside?: ReadonlySet<string>): FamilySuggestion[] {
     // Concepts first, then base models, each in text order: as one reading of the whole text gives them.
     const evidence: Evidence[] = [];
     let derived = false;
@@ -190,8 +195,11 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
       for (let k = 0; k < reading.concepts; k++) evidence.push(shifted(reading.evidence[k], start));
     }
     for (const { start, reading } of read) {
-      for (let k = reading.concepts; k < reading.evidence.length; k++) evidence.push(shifted(reading.evidence[k], start));
-      derived ||= reading.evidence.length > reading.concepts;
+      for (let k = reading.concepts; k < reading.evidence.length; k++) {
+        if (setAside?.has(reading.evidence[k].reason)) continue;
+        evidence.push(shifted(reading.evidence[k], start));
+        derived = true;
+      }
     }
     if (evidence.length === 0) return [];
     // A model derived from a known STS model is one you talk with too.
@@ -209,6 +217,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     return {
       family: () => best(rankedOnce()),
       ranked: rankedOnce,
+      familySettingAside: models => best(rankPassages(text, read, options, new Set(models.flatMap(id => [`lineage:${id}`, `presents:${id}`])))),
       subcategories: () => subcategories.suggestFromMatches(text, read.flatMap(({ start, reading }) => reading.subcategoryMatches.map(m => shifted(m, start)))),
     };
   }
