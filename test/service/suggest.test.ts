@@ -309,6 +309,9 @@ describe('lineage: a known model named as the base', () => {
       'Original model: [Moshiko](https://huggingface.co/kyutai/moshiko-pytorch-bf16)',
       '**Base model**: Qwen/Qwen2.5-Omni-7B',
       '| Base model | Moshi |',
+      'Upstream: [kyutai-labs/hibiki-zero](https://github.com/kyutai-labs/hibiki-zero)',
+      'PersonaPlex inference on Apple Silicon via MLX.',
+      'This MLX port of Moshi runs faster than the original.',
     ]) assert.ok(suggester.rank(text)[0]?.reasons.some(r => r.startsWith('lineage:')), text);
     assert.equal(firstOf('Initialised from Qwen2.5-Omni-7B.'), 'interleaved-flatten');
   });
@@ -327,7 +330,7 @@ describe('lineage: a known model named as the base', () => {
     // as a baseline is no lineage.
     for (const text of ['Baseline model: Moshi', 'Results: Moshi scores 3.2 MOS.', '| Backbone | Moshi | Qwen2.5-Omni |', '| 7B | Base model | Moshi |',
       '| Base model | Params |\n|---|---|\n| Moshi | 7B |', 'We use the official implementation of Moshi as a baseline.',
-      'We fine-tune GLM-4-Voice for comparison.']) assert.ok(!reasonsOf(text).some(r => r.startsWith('lineage:')), text);
+      'We fine-tune GLM-4-Voice for comparison.', 'Moshi inference is slower than ours.', 'Related: kyutai-labs/moshi']) assert.ok(!reasonsOf(text).some(r => r.startsWith('lineage:')), text);
     // Negated support or release after the name is about tools, not the card's base …
     for (const text of ['Moshi GGUF files are not supported.', "Moshi-based models aren't available yet.",
       'Models fine-tuned from Moshi are not currently supported by this runtime.']) assert.deepEqual(rankedFamilies(text), [], text);

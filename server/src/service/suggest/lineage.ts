@@ -147,6 +147,12 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
    */
   function labelBefore(text: string, start: number): number {
     let i = start - 1;
+    // A repository's owner before the name: "Upstream: [kyutai-labs/hibiki-zero](…)".
+    if (text[i] === '/') {
+      let owner = i - 1;
+      while (owner >= 0 && (isWordCharAt(text, owner) || '-_.'.includes(text[owner]))) owner--;
+      if (owner < i - 1) i = owner;
+    }
     while (i >= 0 && ' \t*_`"\'['.includes(text[i])) i--;
     const separator = text[i];
     if (separator !== ':' && separator !== '|') return -1;

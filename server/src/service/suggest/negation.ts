@@ -71,7 +71,8 @@ export const NEGATION_GRAMMAR = {
   unsupportedWordsAfter: 6,
   /**
    * Words that, after "as" or "for" later in a mention's clause, cast what is named as something
-   * to compare with ("We use the official implementation of Moshi as a baseline").
+   * to compare with ("We use the official implementation of Moshi as a baseline"); "than ours"
+   * there does too.
    */
   comparisonRoles: ['baseline', 'baselines', 'comparison'],
 } as const;
@@ -232,6 +233,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
 const COMPARISON_ROLES = new Set<string>(NEGATION_GRAMMAR.comparisonRoles);
+const OURS = new Set(['ours', 'our', 'us']);
 
 /**
  * True when the clause after `end` casts what was named as a baseline: "… Moshi as a baseline",
@@ -239,8 +241,10 @@ const COMPARISON_ROLES = new Set<string>(NEGATION_GRAMMAR.comparisonRoles);
  */
 export function isComparedAfter(text: string, end: number): boolean {
   const words = clauseWords(text, end, 1);
-  return words.some((word, k) => (word === 'as' || word === 'for') &&
-    [1, 2, 3].some(n => COMPARISON_ROLES.has(words[k + n]) && words.slice(k + 1, k + n).every(w => FILLERS.has(w) || w === 'our' || w === 'strong')));
+  return words.some((word, k) => ((word === 'as' || word === 'for') &&
+    [1, 2, 3].some(n => COMPARISON_ROLES.has(words[k + n]) && words.slice(k + 1, k + n).every(w => FILLERS.has(w) || w === 'our' || w === 'strong')))
+    // "Moshi inference is slower than ours": set against the card's own model.
+    || (word === 'than' && OURS.has(words[k + 1])));
 }
 const PREDICATE_STOPS = new Set<string>(NEGATION_GRAMMAR.predicateStops);
 
