@@ -312,6 +312,10 @@ describe('lineage: a known model named as the base', () => {
       'Upstream: [kyutai-labs/hibiki-zero](https://github.com/kyutai-labs/hibiki-zero)',
       'PersonaPlex inference on Apple Silicon via MLX.',
       'This MLX port of Moshi runs faster than the original.',
+      // A Hub id the knowledge base does not list, around a name it knows; a checkpoint's size or variant.
+      'This model is a fine-tuned version of [Qwen/Qwen3-Omni-30B-A3B-Instruct](https://huggingface.co/Qwen/Qwen3-Omni-30B-A3B-Instruct) on the None dataset.',
+      'Fine-tuned from stepfun-ai/Step-Audio-2-mini.',
+      'A Qwen2.5-Omni-7B-Instruct fine-tune.',
     ]) assert.ok(suggester.rank(text)[0]?.reasons.some(r => r.startsWith('lineage:')), text);
     assert.equal(firstOf('Initialised from Qwen2.5-Omni-7B.'), 'interleaved-flatten');
   });
@@ -342,6 +346,7 @@ describe('lineage: a known model named as the base', () => {
     // A background word before the name is a filler there, not a clause about other systems.
     assert.deepEqual(reasonsOf('It is based on the existing Moshi weights.'), ['lineage:moshi']);
     assert.deepEqual(reasonsOf('A Mini-Omni2-based model.'), ['lineage:mini-omni-2'], 'Mini-Omni2, not Mini-Omni');
+    assert.deepEqual(reasonsOf('Fine-tuned from stepfun-ai/Step-Audio-2-mini.'), ['lineage:step-audio-2'], 'a variant of Step-Audio 2, not Step-Audio');
     // Another lab's name is no filler before a model.
     assert.deepEqual(rankedFamilies("Built on NVIDIA's Moshi."), []);
   });

@@ -86,8 +86,34 @@ function cellsAfter(text: string, from: number): number {
 /** What models.yaml says when the sources name no lab. */
 const NO_LAB = 'not named in the sources';
 
+/**
+ * Where the name starts with the owner of its Hub id or repository before it, when there is one:
+ * "Qwen/Qwen3-Omni-30B-A3B-Instruct", "kyutai-labs/hibiki-zero" (ids the knowledge base does not
+ * list, around a name it knows). Cues and keys are read before the owner.
+ */
+function ownerStart(text: string, start: number): number {
+  if (text[start - 1] !== '/') return start;
+  let owner = start - 2;
+  while (owner >= 0 && (isWordCharAt(text, owner) || '-_.'.includes(text[owner]))) owner--;
+  return owner < start - 2 ? owner + 1 : start;
+}
+
 /** A size such as "-7B", " 30B-A3B": the same model, not another one. */
 const SIZE_AFTER = /[- ]\d+(?:\.\d+)?[BbMmKk](?![A-Za-z0-9])/y;
+
+/** A checkpoint of the same model: "Step-Audio-2-mini", "Kimi-Audio-Instruct". */
+const VARIANT_AFTER = /[- ](?:mini|base|instruct|chat|preview)(?![A-Za-z0-9])/iy;
+
+/** Where the name ends with the sizes and variants after it: "Qwen2.5-Omni-7B-Instruct". */
+function checkpointEnd(text: string, end: number): number {
+  for (;;) {
+    SIZE_AFTER.lastIndex = end;
+    VARIANT_AFTER.lastIndex = end;
+    if (SIZE_AFTER.test(text)) end = SIZE_AFTER.lastIndex;
+    else if (VARIANT_AFTER.test(text)) end = VARIANT_AFTER.lastIndex;
+    else return end;
+  }
+}
 
 /** A version after a space: "2", "2.5", "R1.1", "v3". */
 const VERSION_AFTER = / [A-Za-z]{0,2}\d/y;
@@ -95,11 +121,13 @@ const VERSION_AFTER = / [A-Za-z]{0,2}\d/y;
 /**
  * Whether the known name is only the start of another model's name: "Hibiki-Zero",
  * "Step-Audio-EditX", "Step-Audio 2", "Step-Audio R1.1", "LLaMA-Omni 2". That model is not the
- * known one (nor, when the knowledge base knows it too, is its name matched this short).
+ * known one (nor, when the knowledge base knows it too, is its name matched this short). A size
+ * or a checkpoint's variant ("-7B", "-mini", "-Instruct") names the same model.
  */
 function continuesName(text: string, end: number): boolean {
   SIZE_AFTER.lastIndex = end;
-  if (SIZE_AFTER.test(text)) return false;
+  VARIANT_AFTER.lastIndex = end;
+  if (SIZE_AFTER.test(text) || VARIANT_AFTER.test(text)) return false;
   VERSION_AFTER.lastIndex = end;
   return (text[end] === '-' && isWordCharAt(text, end + 1)) || VERSION_AFTER.test(text);
 }
@@ -147,12 +175,6 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
    */
   function labelBefore(text: string, start: number): number {
     let i = start - 1;
-    // A repository's owner before the name: "Upstream: [kyutai-labs/hibiki-zero](…)".
-    if (text[i] === '/') {
-      let owner = i - 1;
-      while (owner >= 0 && (isWordCharAt(text, owner) || '-_.'.includes(text[owner]))) owner--;
-      if (owner < i - 1) i = owner;
-    }
     while (i >= 0 && ' \t*_`"\'['.includes(text[i])) i--;
     const separator = text[i];
     if (separator !== ':' && separator !== '|') return -1;
@@ -188,9 +210,10 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
    * that `continues` into a longer one has no cue before it (the cue is the longer name's).
    */
   function baseOf(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
-    const cueStart = continues ? -1 : Math.max(cueBefore(text, name.start, before, name.owners[0].label), labelBefore(text, name.start));
+    const from = ownerStart(text, name.start);
+    const cueStart = continues ? -1 : Math.max(cueBefore(text, from, before, name.owners[0].label), labelBefore(text, from));
     if (cueStart >= 0) return { relation: 'base', weight: lineage.weight, start: cueStart, end: name.end };
-    const cueEnd = cueAfter(text, name.end, after);
+    const cueEnd = cueAfter(text, checkpointEnd(text, name.end), after);
     return cueEnd >= 0 ? { relation: 'base', weight: lineage.weight, start: name.start, end: cueEnd } : undefined;
   }
 
@@ -200,7 +223,7 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
     const { weight, after_weight: afterWeight } = lineage.presenting;
     const cueStart = cueBefore(text, name.start, presentingBefore, name.owners[0].label);
     if (cueStart >= 0) return { relation: 'presented', weight, start: cueStart, end: name.end };
-    const cueEnd = opensSentence(text, name.start) ? cueAfter(text, name.end, presentingAfter) : -1;
+    const cueEnd = opensSentence(text, name.start) ? cueAfter(text, checkpointEnd(text, name.end), presentingAfter) : -1;
     return cueEnd >= 0 ? { relation: 'presented', weight: afterWeight, start: name.start, end: cueEnd } : undefined;
   }
 
@@ -217,9 +240,10 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         if (!statement || (statement.start !== match.start && isNegated(text, statement.start))) continue;
         // "We compare against a quantized version of Moshi": a rival's lineage, not the card's.
         // (Only contrast: a background word may be a filler here, "based on the existing Moshi".)
-        if (inContrastClause(text, statement.start) || isComparedAfter(text, match.end)) continue;
+        const nameEnd = checkpointEnd(text, match.end);
+        if (inContrastClause(text, statement.start) || isComparedAfter(text, nameEnd)) continue;
         // "Moshi GGUF files are not supported": about tools or releases, not the card's base.
-        if (statement.relation === 'base' && isUnsupportedAfter(text, Math.max(statement.end, match.end))) continue;
+        if (statement.relation === 'base' && isUnsupportedAfter(text, Math.max(statement.end, nameEnd))) continue;
         found.push({ model, family, ...statement });
       }
       return found;
