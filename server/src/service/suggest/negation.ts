@@ -75,6 +75,10 @@ export const NEGATION_GRAMMAR = {
    * there does too.
    */
   comparisonRoles: ['baseline', 'baselines', 'comparison'],
+  /** Words that may stand between "as" and such a role ("as our strong baseline"), with the fillers. */
+  roleFillers: ['our', 'strong'],
+  /** Words after "than" that name the card's own model ("slower than ours"). */
+  ours: ['ours', 'our', 'us'],
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
@@ -232,8 +236,10 @@ export function isSetAside(text: string, start: number, end: number): boolean {
 }
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
+const PREDICATE_STOPS = new Set<string>(NEGATION_GRAMMAR.predicateStops);
 const COMPARISON_ROLES = new Set<string>(NEGATION_GRAMMAR.comparisonRoles);
-const OURS = new Set(['ours', 'our', 'us']);
+const ROLE_FILLERS = new Set<string>([...NEGATION_GRAMMAR.fillers, ...NEGATION_GRAMMAR.roleFillers]);
+const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
 
 /**
  * True when the clause after `end` casts what was named as a baseline: "… Moshi as a baseline",
@@ -242,11 +248,10 @@ const OURS = new Set(['ours', 'our', 'us']);
 export function isComparedAfter(text: string, end: number): boolean {
   const words = clauseWords(text, end, 1);
   return words.some((word, k) => ((word === 'as' || word === 'for') &&
-    [1, 2, 3].some(n => COMPARISON_ROLES.has(words[k + n]) && words.slice(k + 1, k + n).every(w => FILLERS.has(w) || w === 'our' || w === 'strong')))
+    [1, 2, 3].some(n => COMPARISON_ROLES.has(words[k + n]) && words.slice(k + 1, k + n).every(w => ROLE_FILLERS.has(w))))
     // "Moshi inference is slower than ours": set against the card's own model.
     || (word === 'than' && OURS.has(words[k + 1])));
 }
-const PREDICATE_STOPS = new Set<string>(NEGATION_GRAMMAR.predicateStops);
 
 /**
  * True when the clause after `end` says, with a negation, that what was named is not supported or
