@@ -310,7 +310,6 @@ describe('lineage: a known model named as the base', () => {
       '**Base model**: Qwen/Qwen2.5-Omni-7B',
       '| Base model | Moshi |',
       'Upstream: [kyutai-labs/hibiki-zero](https://github.com/kyutai-labs/hibiki-zero)',
-      'PersonaPlex inference on Apple Silicon via MLX.',
       'This MLX port of Moshi runs faster than the original.',
       // A Hub id the knowledge base does not list, around a name it knows; a checkpoint's size or variant.
       'This model is a fine-tuned version of [Qwen/Qwen3-Omni-30B-A3B-Instruct](https://huggingface.co/Qwen/Qwen3-Omni-30B-A3B-Instruct) on the None dataset.',
@@ -386,6 +385,9 @@ describe('a known model the text presents as its own subject', () => {
       ['Moshi is a speech-text foundation model and full-duplex spoken dialogue framework.', 'presents:moshi'],
       ['## Overview\n\n**Freeze-Omni** is a speech-to-speech dialogue model.', 'presents:freeze-omni'],
       ['It answers fast. GLM-4-Voice is an open voice model.', 'presents:glm-4-voice'],
+      // A runtime of the model's own weights.
+      ['PersonaPlex inference on Apple Silicon via MLX.', 'presents:personaplex'],
+      ['Qwen2.5-Omni-7B is an omni model.', 'presents:qwen2.5-omni'],
     ] as const) {
       assert.deepEqual(reasonsOf(text), [reason], text);
       assert.equal(suggester.suggest(text)?.family, knowledge.models.find(m => m.id === reason.slice('presents:'.length))!.family, text);
@@ -405,6 +407,7 @@ describe('a known model the text presents as its own subject', () => {
   test('a model that does not open its sentence, or is set aside, is not presented', () => {
     assert.deepEqual(reasonsOf('Our comparison with Moshi is a fair one.'), []);
     assert.deepEqual(reasonsOf('We present a comparison with Moshi.'), []);
+    assert.deepEqual(reasonsOf('This runtime supports Moshi inference and Whisper inference.'), []);
     assert.deepEqual(reasonsOf('Unlike Moshi, which is a dual-stream model, ours is small.'), []);
   });
 
