@@ -333,7 +333,8 @@ describe('lineage: a known model named as the base', () => {
     // as a baseline is no lineage.
     for (const text of ['Baseline model: Moshi', 'Results: Moshi scores 3.2 MOS.', '| Backbone | Moshi | Qwen2.5-Omni |', '| 7B | Base model | Moshi |',
       '| Base model | Params |\n|---|---|\n| Moshi | 7B |', 'We use the official implementation of Moshi as a baseline.',
-      'We fine-tune GLM-4-Voice for comparison.', 'Moshi inference is slower than ours.', 'Related: kyutai-labs/moshi']) assert.ok(!reasonsOf(text).some(r => r.startsWith('lineage:')), text);
+      'We fine-tune GLM-4-Voice for comparison.', 'Moshi inference is slower than ours.', 'Related: kyutai-labs/moshi',
+      'Config files for Moshi and Hibiki are in configs/.']) assert.ok(!reasonsOf(text).some(r => r.startsWith('lineage:')), text);
     // Negated support or release after the name is about tools, not the card's base …
     for (const text of ['Moshi GGUF files are not supported.', "Moshi-based models aren't available yet.",
       'Models fine-tuned from Moshi are not currently supported by this runtime.']) assert.deepEqual(rankedFamilies(text), [], text);
