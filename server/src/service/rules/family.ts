@@ -7,8 +7,7 @@ import type { KnownModel } from '../../knowledge/schema';
 import { closestMatch } from '../closest';
 import type { Finding } from '../findings';
 import { asText, Rule, RuleContext } from './context';
-import type { LocatedEvidence } from './familyEvidence';
-import { evidenceData, evidenceRelated, fromKnownModel } from './familyEvidence';
+import { evidenceData, evidenceRelated, fromKnownModel, type LocatedEvidence } from './familyEvidence';
 
 /** Prose must point this clearly to another family before a declared family is questioned. */
 const MISMATCH_MIN_CONFIDENCE = 0.75;
