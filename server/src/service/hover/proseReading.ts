@@ -6,6 +6,7 @@
 import type { Span } from '../findings';
 import type { FamilySuggestion } from '../suggest';
 import type { Lookups } from './lookups';
+import { evidenceText } from '../evidenceText';
 import { code, text } from './markdown';
 
 /** How many pieces of evidence the hover quotes. */
@@ -26,7 +27,7 @@ export function proseReadingMarkdown(reading: ReadingForHover, lookups: Lookups)
     return "**What the card's text says:** no architectural evidence. The suggester reads `sts.architecture` and the Markdown body: name the mechanisms (streams, codec, interleaving, a cascade and its turn predictor) or the known model it derives from.";
   }
   const quoted = top.evidence.slice(0, QUOTED).map((words, k) =>
-    `"${text(words)}" (line ${reading.lineOf(reading.documentSpan(top.spans[k]).start)})`);
+    `"${text(evidenceText(words))}" (line ${reading.lineOf(reading.documentSpan(top.spans[k]).start)})`);
   const more = top.evidence.length > QUOTED ? ` and ${top.evidence.length - QUOTED} more` : '';
   const verdict = top.confidence >= reading.threshold - 1e-9
     ? `confidence ${top.confidence.toFixed(2)}`

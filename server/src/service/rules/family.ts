@@ -5,6 +5,7 @@
  */
 import type { KnownModel } from '../../knowledge/schema';
 import { closestMatch } from '../closest';
+import { evidenceText } from '../evidenceText';
 import type { Finding } from '../findings';
 import { asText, Rule, RuleContext } from './context';
 import { evidenceData, evidenceRelated, fromKnownModel, type LocatedEvidence } from './familyEvidence';
@@ -75,7 +76,7 @@ export const familyMismatch: Rule = context => {
     return [{
       code: 'family.mismatch',
       ...context.valueSpan([...FAMILY]),
-      message: `sts.family says ${declared}, but the card's text describes ${describeSuggestion(context, suggestion.family)} (${suggestion.evidence.slice(0, 4).map(e => `"${e}"`).join(', ')}).`,
+      message: `sts.family says ${declared}, but the card's text describes ${describeSuggestion(context, suggestion.family)} (${suggestion.evidence.slice(0, 4).map(e => `"${evidenceText(e)}"`).join(', ')}).`,
       data: { declared, suggestion: evidenceData(suggestion), basis: 'text' },
       related: evidenceRelated(suggestion),
     }];
@@ -92,8 +93,8 @@ export const subcategoriesSuggested: Rule = context => {
     .map((suggestion): Finding => ({
       code: 'subcategory.suggested',
       ...(declared !== undefined ? context.keySpan(['sts', 'subcategories']) : context.keySpan(['sts'])),
-      message: `The card's text describes ${suggestion.subcategory} (${suggestion.evidence.slice(0, 3).map(e => `"${e}"`).join(', ')}): add it to sts.subcategories if the model is built for it.`,
+      message: `The card's text describes ${suggestion.subcategory} (${suggestion.evidence.slice(0, 3).map(e => `"${evidenceText(e)}"`).join(', ')}): add it to sts.subcategories if the model is built for it.`,
       data: { subcategory: suggestion.subcategory, confidence: suggestion.confidence, evidence: suggestion.evidence },
-      related: suggestion.spans.slice(0, 8).map((span, k) => ({ ...context.proseSpan(span), message: `Evidence for ${suggestion.subcategory}: "${suggestion.evidence[k].replace(/\s+/g, ' ')}".` })),
+      related: suggestion.spans.slice(0, 8).map((span, k) => ({ ...context.proseSpan(span), message: `Evidence for ${suggestion.subcategory}: "${evidenceText(suggestion.evidence[k])}".` })),
     }));
 };

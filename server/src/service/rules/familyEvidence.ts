@@ -8,6 +8,7 @@ import type { Finding, Span } from '../findings';
 import type { KnowledgeIndex } from '../knowledgeIndex';
 import type { FamilySuggester, FamilySuggestion } from '../suggest';
 import type { KeyPath } from '../yamlCard';
+import { evidenceText } from '../evidenceText';
 
 /** A suggestion as `data.suggestion` holds it (the contract's shape). */
 export interface FamilyEvidence {
@@ -97,7 +98,7 @@ export function evidenceRelated(suggestion: FamilyEvidence | null | undefined): 
   return (suggestion as LocatedEvidence).located.slice(0, MAX_RELATED).map(at => ({
     start: at.start,
     end: at.end,
-    message: `Evidence for ${suggestion.family}: "${at.text.replace(/\s+/g, ' ')}" (${describeReason(at.reason)}).`,
+    message: `Evidence for ${suggestion.family}: "${evidenceText(at.text)}" (${describeReason(at.reason)}).`,
   }));
 }
 
