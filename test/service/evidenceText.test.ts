@@ -8,17 +8,17 @@ import { evidenceText } from '../../server/src/service/evidenceText';
 import { diagnose, withCode } from '../helpers';
 
 describe('evidenceText', () => {
-  test('drops emphasis, code marks, link brackets and targets, whole or cut off', () => {
-    assert.equal(evidenceText('Base model:** `kyutai/moshiko-pytorch-bf16'), 'Base model: kyutai/moshiko-pytorch-bf16');
-    assert.equal(evidenceText('fine-tune\n[PersonaPlex'), 'fine-tune PersonaPlex');
-    assert.equal(evidenceText('a port of [Moshi](https://github.com/kyutai-labs/moshi) to'), 'a port of Moshi to');
-    assert.equal(evidenceText('version of [sesame/csm-1b](https://huggingface.co/ses'), 'version of sesame/csm-1b');
-    assert.equal(evidenceText('__inner monologue__'), 'inner monologue');
-  });
-
-  test('leaves plain words, single underscores and hyphens as they are', () => {
-    assert.equal(evidenceText('text and audio tokens share a single modeling stream'), 'text and audio tokens share a single modeling stream');
-    assert.equal(evidenceText('moshiko_pytorch fine-tuned'), 'moshiko_pytorch fine-tuned');
+  test('drops emphasis, code marks, link brackets and targets (whole or cut off), and leaves the words', () => {
+    for (const [written, quoted] of [
+      ['Base model:** `kyutai/moshiko-pytorch-bf16', 'Base model: kyutai/moshiko-pytorch-bf16'],
+      ['fine-tune\n[PersonaPlex', 'fine-tune PersonaPlex'],
+      ['a port of [Moshi](https://github.com/kyutai-labs/moshi) to', 'a port of Moshi to'],
+      ['version of [sesame/csm-1b](https://huggingface.co/ses', 'version of sesame/csm-1b'],
+      ['__inner monologue__', 'inner monologue'],
+      // Plain words, single underscores and hyphens stay.
+      ['text and audio tokens share a single modeling stream', 'text and audio tokens share a single modeling stream'],
+      ['moshiko_pytorch fine-tuned', 'moshiko_pytorch fine-tuned'],
+    ]) assert.equal(evidenceText(written), quoted, written);
   });
 
   test('a diagnostic quotes it clean and still points at the text as written', () => {
