@@ -121,13 +121,11 @@ const VERSION_AFTER = / [A-Za-z]{0,2}\d/y;
 /**
  * Whether the known name is only the start of another model's name: "Hibiki-Zero",
  * "Step-Audio-EditX", "Step-Audio 2", "Step-Audio R1.1", "LLaMA-Omni 2". That model is not the
- * known one (nor, when the knowledge base knows it too, is its name matched this short). A size
- * or a checkpoint's variant ("-7B", "-mini", "-Instruct") names the same model.
+ * known one (nor, when the knowledge base knows it too, is its name matched this short). Asked
+ * only where no size or checkpoint variant follows ("-7B", "-mini": the same model; see
+ * checkpointEnd).
  */
 function continuesName(text: string, end: number): boolean {
-  SIZE_AFTER.lastIndex = end;
-  VARIANT_AFTER.lastIndex = end;
-  if (SIZE_AFTER.test(text) || VARIANT_AFTER.test(text)) return false;
   VERSION_AFTER.lastIndex = end;
   return (text[end] === '-' && isWordCharAt(text, end + 1)) || VERSION_AFTER.test(text);
 }
@@ -209,21 +207,21 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
    * "based on Moshi", "Moshi-based": the span from the cue to the name, or the reverse. A name
    * that `continues` into a longer one has no cue before it (the cue is the longer name's).
    */
-  function baseOf(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
+  function baseOf(text: string, name: PhraseMatch<string>, nameEnd: number, continues: boolean): Statement | undefined {
     const from = ownerStart(text, name.start);
     const cueStart = continues ? -1 : Math.max(cueBefore(text, from, before, name.owners[0].label), labelBefore(text, from));
     if (cueStart >= 0) return { relation: 'base', weight: lineage.weight, start: cueStart, end: name.end };
-    const cueEnd = cueAfter(text, checkpointEnd(text, name.end), after);
+    const cueEnd = cueAfter(text, nameEnd, after);
     return cueEnd >= 0 ? { relation: 'base', weight: lineage.weight, start: name.start, end: cueEnd } : undefined;
   }
 
   /** "We introduce Moshi", "Moshi is a …" (the name opening its sentence). */
-  function presented(text: string, name: PhraseMatch<string>, continues: boolean): Statement | undefined {
+  function presented(text: string, name: PhraseMatch<string>, nameEnd: number, continues: boolean): Statement | undefined {
     if (continues) return undefined;
     const { weight, after_weight: afterWeight } = lineage.presenting;
     const cueStart = cueBefore(text, name.start, presentingBefore, name.owners[0].label);
     if (cueStart >= 0) return { relation: 'presented', weight, start: cueStart, end: name.end };
-    const cueEnd = opensSentence(text, name.start) ? cueAfter(text, checkpointEnd(text, name.end), presentingAfter) : -1;
+    const cueEnd = opensSentence(text, name.start) ? cueAfter(text, nameEnd, presentingAfter) : -1;
     return cueEnd >= 0 ? { relation: 'presented', weight: afterWeight, start: name.start, end: cueEnd } : undefined;
   }
 
@@ -235,12 +233,13 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         const model = match.owners[0].label;
         const family = families.get(model);
         if (!family || isNegated(text, match.start)) continue;
-        const continues = continuesName(text, match.end);
-        const statement = baseOf(text, match, continues) ?? presented(text, match, continues);
+        // The name with its size and variant ("Qwen2.5-Omni-7B-Instruct"); cues after it are read from there.
+        const nameEnd = checkpointEnd(text, match.end);
+        const continues = nameEnd === match.end && continuesName(text, match.end);
+        const statement = baseOf(text, match, nameEnd, continues) ?? presented(text, match, nameEnd, continues);
         if (!statement || (statement.start !== match.start && isNegated(text, statement.start))) continue;
         // "We compare against a quantized version of Moshi": a rival's lineage, not the card's.
         // (Only contrast: a background word may be a filler here, "based on the existing Moshi".)
-        const nameEnd = checkpointEnd(text, match.end);
         if (inContrastClause(text, statement.start) || isComparedAfter(text, nameEnd)) continue;
         // "Moshi GGUF files are not supported": about tools or releases, not the card's base.
         if (statement.relation === 'base' && isUnsupportedAfter(text, Math.max(statement.end, nameEnd))) continue;

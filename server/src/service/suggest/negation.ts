@@ -65,8 +65,11 @@ export const NEGATION_GRAMMAR = {
    * the sentence is about tools or releases, not about what the card's model derives from.
    */
   unsupported: ['supported', 'available', 'compatible', 'included', 'provided', 'released', 'planned'],
-  /** Words the look-ahead for them stops at: the negation there belongs to another clause. */
-  predicateStops: ['and', 'or', 'but', 'whereas', 'while', 'however', 'yet', 'although', 'though', 'which', 'that', 'who', 'where', 'whose'],
+  /**
+   * Words that join another clause or predicate ("… and the result is not available"): the
+   * look-ahead for a negated support word stops at them, as at clause and relative openers.
+   */
+  coordinators: ['and', 'or'],
   /** How many words after a mention a negated support word may end. */
   unsupportedWordsAfter: 6,
   /**
@@ -236,7 +239,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
 }
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
-const PREDICATE_STOPS = new Set<string>(NEGATION_GRAMMAR.predicateStops);
+const PREDICATE_STOPS = new Set<string>([...NEGATION_GRAMMAR.coordinators, ...OPENERS, ...RELATIVE]);
 const COMPARISON_ROLES = new Set<string>(NEGATION_GRAMMAR.comparisonRoles);
 const ROLE_FILLERS = new Set<string>([...NEGATION_GRAMMAR.fillers, ...NEGATION_GRAMMAR.roleFillers]);
 const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
