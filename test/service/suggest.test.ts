@@ -408,6 +408,9 @@ describe('a known model the text presents as its own subject', () => {
   test('a model that does not open its sentence, or is set aside, is not presented', () => {
     assert.deepEqual(reasonsOf('Our comparison with Moshi is a fair one.'), []);
     assert.deepEqual(reasonsOf('We present a comparison with Moshi.'), []);
+    // A wrapped line goes on with its sentence; a heading's line does not.
+    assert.deepEqual(reasonsOf('In our tests the speech quality of\nMoshi is a clear step up.'), []);
+    assert.deepEqual(reasonsOf('## Overview\nMoshi is a speech-text foundation model.'), ['presents:moshi']);
     assert.deepEqual(reasonsOf('This runtime supports Moshi inference and Whisper inference.'), []);
     assert.deepEqual(reasonsOf('Unlike Moshi, which is a dual-stream model, ours is small.'), []);
   });

@@ -10,6 +10,7 @@ import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
 import { inContrastClause, isComparedAfter, isNegated, isUnsupportedAfter } from './negation';
 import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
+import { opensSentence } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
 export interface LineageMatch extends Span {
@@ -57,16 +58,6 @@ function wordsAround(text: string, from: number, step: 1 | -1, count: number): W
     words.push({ key: phraseKey(text.slice(start, end)), start, end });
   }
   return words;
-}
-
-/**
- * Whether nothing but Markdown marks and spaces stand between `start` and the beginning of the
- * text, a sentence end or a line break: "Moshi is …", "**Moshi** is …", "- Moshi is …".
- */
-function opensSentence(text: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && ' \t*_#>-+`"\'[('.includes(text[i])) i--;
-  return i < 0 || text[i] === '\n' || ((text[i] === '.' || text[i] === '!' || text[i] === '?') && i < start - 1);
 }
 
 /** The longest key of a "key: value" line read as a label ("Finetuned from model [optional]"). */

@@ -8,6 +8,7 @@
  * ("but", "whereas") that starts a new clause. A phrase that itself begins with a cue ("no codec",
  * "without a neural audio codec") is evidence in its own right: only words before it can negate it.
  */
+import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
 export const NEGATION_GRAMMAR = {
@@ -173,23 +174,6 @@ const RELATIVE_PAIRS = pairsOf(NEGATION_GRAMMAR.relativeOpeners);
 /** Soft stops a relative clause may continue across; any other stop ends the contrast clause. */
 const SOFT_STOPS = new Set([',', '(', ')', '—', '[', ']']);
 const SENTENCE_CONTRAST = new Set<string>(NEGATION_GRAMMAR.sentenceContrast);
-
-/**
- * Whether a sentence begins after the stop at `i`: after a sentence end, or after a line break
- * that is not a line wrapped inside a sentence (a blank line, a list item or heading after it, a
- * sentence end or a colon before it).
- */
-function sentenceStartsAfter(text: string, i: number): boolean {
-  const stop = text[i];
-  if (stop === '.' || stop === '!' || stop === '?') return true;
-  if (stop !== '\n' && stop !== '\r') return false;
-  let before = i - 1;
-  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
-  if (before < 0 || '.!?:\n'.includes(text[before])) return true;
-  let after = i + 1;
-  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
-  return '-*+#>'.includes(text[after] ?? '') || /\d/.test(text[after] ?? '');
-}
 
 /**
  * True when `start` is inside a clause of contrast: read back to the start of its clause, and
