@@ -265,6 +265,24 @@ describe("the issue's descriptions of the families, in other words", () => {
     assert.deepEqual([once.reasons, once.confidence.toFixed(2)], [['llm-never-hears-audio', 'llm-sees-only-text'], '0.40']);
   });
 
+  test('a frozen LLM said as what training leaves alone: one fact with "frozen", and it makes an exchangeable LLM yield', () => {
+    for (const text of [
+      'Training does not update any parameters of the LLM.',
+      'We train the speech modules without fine-tuning the LLM.',
+      "The LLM's parameters are not updated.",
+    ]) assert.deepEqual(reasonsOf(text), ['llm-not-updated'], text);
+    // Other things not updated, or an LLM said not to be kept as it is, are not this fact.
+    assert.deepEqual(reasonsOf('We do not update the codec.'), []);
+    assert.deepEqual(reasonsOf('Unlike Freeze-Omni, which does not update the LLM, we train it fully.'), []);
+    // One fact: said twice, with "frozen", it counts once.
+    const once = suggester.rank('The LLM is frozen. Training does not update the LLM.', inCard)[0];
+    assert.equal(once.confidence.toFixed(2), weightOf('frozen-llm', 'cascade-predictor').toFixed(2));
+    // "any LLM" is near-STS's mark unless the text singles out Family 3, as a frozen LLM does.
+    const anyLlm = 'The system can use any LLM as its backbone.';
+    assert.equal(firstOf(anyLlm), 'near-sts');
+    assert.deepEqual(rankedFamilies(`${anyLlm} Its training does not update any parameters of the LLM.`), ['cascade-predictor']);
+  });
+
   test('an ASR, LLM and TTS pipeline with a turn predictor is cascade-predictor', () => {
     assert.equal(familyOf('A cascaded pipeline of ASR, LLM and TTS, with a turn-taking predictor that decides when the model should speak.'), 'cascade-predictor');
   });
