@@ -71,6 +71,10 @@ describe('reading by passage gives what reading the whole text gives', () => {
       '  # Heading. with ASR and TTS\naround a text LLM. e.g. Moshi, which models parallel streams.',
       'Unlike systems such as e.g. Moshi, which model the user as a parallel stream, ours interleaves text and speech tokens in one sequence.',
       'See arxiv.org/abs/2410.00037. Moshi-based. Version 1.5 uses 12.5 Hz. Parallel streams.',
+      // Whether a line break ends a sentence depends on the line before it: a heading, a table row.
+      '| a. b |\nMoshi is a speech-text model.',
+      '## A. B\nMoshi is a speech-text model.',
+      'Our model. It wraps\nMoshi is a speech-text model.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });

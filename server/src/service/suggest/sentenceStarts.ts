@@ -13,12 +13,15 @@ function isLineBreak(char: string | undefined): boolean {
   return char === '\n' || char === '\r';
 }
 
-/** Whether the line holding `i` is a Markdown heading ("## Overview") or a table row ("| a | b |"). */
-function isHeadingOrRowLine(text: string, i: number): boolean {
+/**
+ * Whether the line holding `i` is a Markdown heading ("## Overview"). Read back to the line's
+ * start, which the suggester's passages allow only because they never split a heading line.
+ */
+function isHeadingLine(text: string, i: number): boolean {
   let start = i;
   while (start > 0 && !isLineBreak(text[start - 1])) start--;
   while (text[start] === ' ' || text[start] === '\t') start++;
-  return text[start] === '#' || text[start] === '|';
+  return text[start] === '#';
 }
 
 /**
@@ -32,7 +35,8 @@ export function sentenceStartsAfter(text: string, i: number): boolean {
   if (!isLineBreak(stop)) return false;
   let before = i - 1;
   while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
-  if (before < 0 || '.!?:\n'.includes(text[before]) || isHeadingOrRowLine(text, before)) return true;
+  // A table row ends with its last cell's bar ("| a | b |").
+  if (before < 0 || '.!?:|\n'.includes(text[before]) || isHeadingLine(text, before)) return true;
   let after = i + 1;
   while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
   return '-*+#>'.includes(text[after] ?? '') || /\d/.test(text[after] ?? '');
