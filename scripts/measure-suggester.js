@@ -53,6 +53,16 @@ function evidenceBound(f) {
   return `Of the ${f.labelled} texts with a family, ${f.withEvidence} hold evidence for any family at all; the other ${f.labelled - f.withEvidence} name no concept and no known base, so no ranking of evidence could give them a first choice: the first choice can be right for at most ${pct(f.withEvidence, f.labelled)}. Among the texts with evidence it is right for ${pct(f.firstChoice, f.withEvidence)}.`;
 }
 
+// Per kind of text (corpus.json `kind`), most texts first: where the evidence is, and where not.
+function kindRows() {
+  const kinds = new Map();
+  for (const j of judged) if (j.label !== null) kinds.set(j.text.kind, [...(kinds.get(j.text.kind) ?? []), j]);
+  return [...kinds].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([kind, texts]) => {
+    const f = figuresOf(texts);
+    return `| ${kind} | ${f.labelled} | ${pct(f.withEvidence, f.labelled)} | ${pct(f.firstChoice, f.labelled)} | ${pct(f.hits, f.labelled)} | ${f.wrong} |`;
+  });
+}
+
 // The confidence on text nobody had read: each unread batch's first choices as they were measured.
 function unreadCalibrationTable() {
   const texts = unreadTexts(corpus);
@@ -108,6 +118,14 @@ function render() {
     evidenceBound(figuresOf(judged)),
     '',
     withModelsKnown(),
+    '',
+    '### By kind of text',
+    '',
+    'The texts with a family, as README bodies, by where they were taken from. The kinds issue 11 names are `intro` and `architecture` (README openings and architecture sections), `hf-card` and `abstract`; the paper\'s other sections and derived models\' READMEs were added later to measure more text unread.',
+    '',
+    '| kind | texts | with any evidence | first choice right | hits at the threshold | wrong at the threshold |',
+    '|---|---|---|---|---|---|',
+    ...kindRows(),
     '',
     '### The same texts as the architecture of a card with an `sts` block',
     '',
