@@ -195,6 +195,26 @@ describe('negation and clauses about other systems', () => {
     assert.equal(isSetAside('our models interleave', 'our models '.length, 'our models interleave'.length), false);
   });
 
+  test('an alternative the authors tried and dropped is set aside, up to the turn that drops it', () => {
+    assert.deepEqual(rankedFamilies('We experimented with flattening the streams into one sequence, but it made sequences too long.'), []);
+    assert.deepEqual(rankedFamilies('We tried flattening the streams but it made sequences too long.'), []);
+    // What the sentence turns to is the model again.
+    assert.deepEqual(rankedFamilies('We tried flattening the streams, but the model keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // Tried and kept: no turn, or the turn only in the next sentence.
+    assert.deepEqual(rankedFamilies('We experimented with flattening the streams into one sequence, and it worked best.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('We tried flattening the streams. But it is slow.'), ['interleaved-flatten']);
+    // A clause between the tried one and the turn: not read as dropped.
+    assert.deepEqual(rankedFamilies('We tried flattening the streams, which made training simple but slow.'), ['interleaved-flatten']);
+    const text = 'We attempted flattening, however it failed.';
+    assert.equal(isSetAside(text, text.indexOf('flattening'), text.indexOf(',')), true);
+    assert.equal(isSetAside('We attempted flattening.', 'We attempted '.length, 'We attempted flattening'.length), false);
+    // The passage cache splits at sentence ends; the rule must stop there on its own as well.
+    const twoSentences = 'We attempted flattening. But it failed.';
+    assert.equal(isSetAside(twoSentences, 'We attempted '.length, 'We attempted flattening'.length), false);
+    const aside = 'We attempted flattening (twice) but it failed.';
+    assert.equal(isSetAside(aside, 'We attempted '.length, 'We attempted flattening'.length), false);
+  });
+
   test('a clause of contrast is set aside however long, with the relative clauses that follow it', () => {
     for (const text of [
       'Unlike cascaded systems in which the LLM only sees text, our model hears speech directly.',

@@ -36,6 +36,16 @@ export const NEGATION_GRAMMAR = {
    * pipelines", "most existing models interleave…"): what such a clause describes is not the card's model.
    */
   background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy'],
+  /**
+   * Words that, earlier in a clause, say that what it names was tried. When the sentence then
+   * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
+   * clause names an alternative the authors dropped, not what their model does.
+   */
+  tried: ['tried', 'experimented', 'attempted'],
+  /** Words that, opening the next clause, turn the sentence against a tried alternative. */
+  turns: ['but', 'however', 'yet'],
+  /** How many words after a match the look-ahead for the turn reads at most, in its clause. */
+  triedWordsAfter: 16,
   /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
   criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
   /**
@@ -212,14 +222,46 @@ export function inContrastClause(text: string, start: number): boolean {
   return opensWithContrast(clause);
 }
 
+const TRIED = new Set<string>(NEGATION_GRAMMAR.tried);
+const TURNS = new Set<string>(NEGATION_GRAMMAR.turns);
+
+/**
+ * True when the clause that holds `end` is followed, in the same sentence, by a clause opening
+ * with a turn ("…, but it resulted in …"): read ahead to the clause's end, then its next word.
+ */
+function turnsAfter(text: string, end: number): boolean {
+  let i = end;
+  let stopped = false;
+  for (let read = 0; read <= NEGATION_GRAMMAR.triedWordsAfter; read++) {
+    while (i < text.length && !isWordCharAt(text, i)) {
+      // Only a comma may stand between the clause and its turn: any other stop ends the sentence or the aside.
+      if (STOPS.has(text[i])) {
+        if (stopped || text[i] !== ',') return false;
+        stopped = true;
+      }
+      i++;
+    }
+    if (i >= text.length) return false;
+    const start = i;
+    while (i < text.length && isWordCharAt(text, i)) i++;
+    const word = text.slice(start, i).toLowerCase();
+    if (TURNS.has(word)) return true;
+    if (stopped || OPENERS.has(word)) return false;
+  }
+  return false;
+}
+
 /**
  * True when the text from `start` to `end` sits in a clause about other systems: a background word
- * before it, or a criticism word before or after it, in the same clause; or a clause of contrast.
+ * before it, or a criticism word before or after it, in the same clause; a clause of contrast; or
+ * an alternative the authors tried and dropped ("We tried X, but …").
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
-  return clauseWords(text, start, -1).some(word => BACKGROUND.has(word) || CRITICISM.has(word))
+  const before = clauseWords(text, start, -1);
+  return before.some(word => BACKGROUND.has(word) || CRITICISM.has(word))
     || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
-    || inContrastClause(text, start);
+    || inContrastClause(text, start)
+    || (before.some(word => TRIED.has(word)) && turnsAfter(text, end));
 }
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
