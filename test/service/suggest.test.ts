@@ -189,6 +189,11 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Traditional cascaded ASR, LLM and TTS pipelines add latency.'), []);
     assert.deepEqual(rankedFamilies('Most existing models interleave text and speech tokens.'), []);
     assert.deepEqual(rankedFamilies('Cascaded systems suffer from error propagation.'), []);
+    assert.deepEqual(rankedFamilies('Early approaches relied on cascaded ASR, LLM and TTS pipelines.'), []);
+    assert.deepEqual(rankedFamilies('Earlier works interleave text and speech tokens.'), []);
+    // "Early" and "earlier" that do not name others' work leave the clause the model's own.
+    assert.deepEqual(rankedFamilies('The early layers interleave text and speech tokens.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('As noted earlier the model interleaves text and speech tokens.'), ['interleaved-flatten']);
     const text = 'Traditional systems chain ASR and TTS, but we interleave text and speech tokens.';
     assert.deepEqual(rankedFamilies(text), ['interleaved-flatten']);
     assert.equal(isSetAside('existing models interleave', 'existing models '.length, 'existing models interleave'.length), true);

@@ -35,7 +35,11 @@ export const NEGATION_GRAMMAR = {
    * Words that, anywhere earlier in the clause, make it about other systems ("traditional cascaded
    * pipelines", "most existing models interleave…"): what such a clause describes is not the card's model.
    */
-  background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy'],
+  background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy',
+    // "Early" and "earlier" alone also name a design ("early fusion"), a stage or a place in the
+    // text ("as shown earlier"): only before a word for others' work are they background.
+    ...['early', 'earlier'].flatMap(adjective => ['approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research']
+      .map(noun => `${adjective} ${noun}`))],
   /**
    * Words that, earlier in a clause, say that what it names was tried. When the sentence then
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
@@ -96,7 +100,7 @@ export const NEGATION_GRAMMAR = {
 } as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
-const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background);
+const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
 const CRITICISM = new Set<string>(NEGATION_GRAMMAR.criticism);
 
 /** The two-word entries of a list, by first word: looked up without building "word following". */
@@ -112,6 +116,7 @@ function pairsOf(list: readonly string[]): Map<string, Set<string>> {
   return pairs;
 }
 const CUE_PAIRS = pairsOf(NEGATION_GRAMMAR.cues);
+const BACKGROUND_PAIRS = pairsOf(NEGATION_GRAMMAR.background);
 const NOT_NEGATING = pairsOf(NEGATION_GRAMMAR.notNegating);
 const OPENERS = new Set<string>(NEGATION_GRAMMAR.clauseOpeners);
 const FILLERS = new Set<string>(NEGATION_GRAMMAR.fillers);
@@ -258,7 +263,8 @@ function turnsAfter(text: string, end: number): boolean {
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
   const before = clauseWords(text, start, -1);
-  return before.some(word => BACKGROUND.has(word) || CRITICISM.has(word))
+  // `before` is nearest first: before[k - 1] is the word after before[k] in the text.
+  return before.some((word, k) => BACKGROUND.has(word) || CRITICISM.has(word) || (k > 0 && BACKGROUND_PAIRS.get(word)?.has(before[k - 1])))
     || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
     || inContrastClause(text, start)
     || (before.some(word => TRIED.has(word)) && turnsAfter(text, end));
