@@ -14,6 +14,7 @@ import { createFamilySuggester, FamilySuggester } from '../../server/src/service
 import { createPassageCache } from '../../server/src/service/suggest/passageCache';
 import { knowledge, ROOT } from '../helpers';
 import { CORPUS_DIR, loadCorpus } from '../suggester/corpus';
+import { hardWrap } from '../suggester/hardWrap';
 
 const corpus = loadCorpus();
 const corpusTexts = corpus.texts.map(t => fs.readFileSync(path.join(CORPUS_DIR, t.file), 'utf8'));
@@ -75,8 +76,20 @@ describe('reading by passage gives what reading the whole text gives', () => {
       '| a. b |\nMoshi is a speech-text model.',
       '## A. B\nMoshi is a speech-text model.',
       'Our model. It wraps\nMoshi is a speech-text model.',
+      // A key opens its sentence, not only its line; its value may be on the next line.
+      'Foo bar. Upstream: Moshi',
+      'Notes. Base model: kyutai/moshiko-pytorch-bf16',
+      'Foo. Upstream:\n[Moshi](https://github.com/kyutai-labs/moshi)',
+      'Foo. Upstream:\n\n[Moshi](https://github.com/kyutai-labs/moshi)',
+      'It does not. Use\ntwo parallel audio streams.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
+  });
+
+  test('every corpus text and trap hard-wrapped at 40, 60 and 80 columns', () => {
+    for (const width of [40, 60, 80]) {
+      [...corpusTexts, ...traps].forEach((text, k) => assertSameReading(hardWrap(text, width), `text ${k} wrapped at ${width}`));
+    }
   });
 
   test('typing, deleting and pasting key by key, each version read after the one before', () => {

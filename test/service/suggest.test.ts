@@ -170,15 +170,23 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('It is not codec-free.'), []);
   });
 
-  test('the negation scope ends at clause punctuation, line breaks and "but"', () => {
+  test('the negation scope ends at clause punctuation, a line break that ends a sentence, and "but"', () => {
     for (const text of [
       'No public demo. The model is a cascade.',
       'No public demo; a cascade.',
       'Unlike the 7B model, this one is a cascade.',
-      'No public demo\na cascade',
+      'No public demo\n- a cascade',
+      'No public demo\n\na cascade',
+      '# No public demo\na cascade',
       'Not a toy but a cascade.',
       'Not only a cascade.',
     ]) assert.equal(firstOf(text), 'cascade-predictor', text);
+    // A wrapped line goes on with its clause, as in a hard-wrapped README or a literal YAML block.
+    for (const text of [
+      'It does not use\na cascade.',
+      'It does not use a\r\ncascade.',
+      'Unlike cascaded\nsystems, ours interleaves text and speech tokens.',
+    ]) assert.notEqual(firstOf(text), 'cascade-predictor', text);
     const at = (text: string) => text.indexOf('cascade');
     assert.equal(isNegated('not here we go a cascade', at('not here we go a cascade')), true, '4th counted word');
     assert.equal(isNegated('not here we go now a cascade', at('not here we go now a cascade')), false, '5th counted word');

@@ -11,7 +11,8 @@ import { describe, test } from 'node:test';
 import { createFamilySuggester } from '../../server/src/service/suggest';
 import { knowledge, ROOT } from '../helpers';
 import type { FamilyId } from '../../server/src/knowledge/schema';
-import { Corpus, CorpusText, loadCorpus } from '../suggester/corpus';
+import { Corpus, CorpusText, loadCorpus, textOf } from '../suggester/corpus';
+import { hardWrap } from '../suggester/hardWrap';
 import { figuresOf, fitThreshold, fittedTarget, judgeWithModelsKnown, leaveOneModelOut, scoreCorpus } from '../suggester/leaveOneModelOut';
 import type { ScoredText } from '../suggester/leaveOneModelOut';
 import { calibrationOnUnread } from '../suggester/unreadCalibration';
@@ -167,6 +168,28 @@ describe('traps: negated, set-aside and contrasted mentions are never evidence',
       if (trap.family === null) assert.equal(suggester.suggest(trap.text, { inScope: true }), null);
       else assert.equal(ranked[0]?.family, trap.family);
       for (const family of trap.absent) assert.ok(!ranked.some(r => r.family === family), `no evidence for ${family}`);
+    });
+  }
+});
+
+describe('a hard-wrapped text reads as it does on one line', () => {
+  const suggester = createFamilySuggester(knowledge);
+  const reading = (text: string, inScope: boolean) => suggester.rank(text, { inScope }).map(s => ({ family: s.family, confidence: s.confidence, reasons: s.reasons, spans: s.spans }));
+  const texts = corpus.texts.map(textOf);
+
+  test('the wrapping only breaks lines', () => {
+    for (const text of texts) assert.equal(hardWrap(text, Infinity), text);
+    const wrapped = texts.map(text => hardWrap(text, 40));
+    assert.ok(wrapped.filter((text, k) => text !== texts[k]).length > texts.length / 2, 'most texts are wrapped');
+    wrapped.forEach((text, k) => assert.equal(text.replace(/\n/g, ' '), texts[k].replace(/\n/g, ' ')));
+  });
+
+  for (const width of [40, 60, 80]) {
+    test(`every corpus text wrapped at ${width} columns, as a README body and in a card`, () => {
+      texts.forEach((text, k) => {
+        const wrapped = hardWrap(text, width);
+        for (const inScope of [false, true]) assert.deepEqual(reading(wrapped, inScope), reading(text, inScope), `${corpus.texts[k].id} (inScope ${inScope})`);
+      });
     });
   }
 });

@@ -160,15 +160,18 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   /**
    * Where the key starts when the name is the value of a key that names the base: "- **Base
    * model:** X", "Finetuned from model [optional]: X", "| Original model | X |"; or -1. The key
-   * opens its line (after list and emphasis marks) or is the table cell before.
+   * opens its line or its sentence (after list and emphasis marks), or is the table cell before.
+   * A wrapped line may stand between key and value ("Upstream:\n[kyutai-labs/hibiki-zero](…)"),
+   * a blank line may not.
    */
   function labelBefore(text: string, start: number): number {
     let i = start - 1;
-    while (i >= 0 && ' \t*_`"\'['.includes(text[i])) i--;
+    let lineBreaks = 0;
+    while (i >= 0 && (' \t\r*_`"\'['.includes(text[i]) || (text[i] === '\n' && ++lineBreaks === 1))) i--;
     const separator = text[i];
     if (separator !== ':' && separator !== '|') return -1;
     const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    const keyStart = separator === '|' ? text.lastIndexOf('|', i - 1) + 1 : lineStart;
+    const keyStart = separator === '|' ? text.lastIndexOf('|', i - 1) + 1 : sentenceStartIn(text, lineStart, i);
     // A table row is a key and its value only ("| Base model | Moshi |"), not a row of a
     // comparison ("| Backbone | Moshi | Qwen2.5-Omni |").
     if (separator === '|' && (keyStart <= lineStart || text.slice(lineStart, keyStart - 1).trim() !== '' || cellsAfter(text, start) > 1)) return -1;
@@ -177,6 +180,12 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
     const marks = LEADING_MARKS.exec(key)![0].length;
     const words = key.slice(marks).split(WORD_GAPS).filter(Boolean).map(phraseKey).filter(Boolean);
     return labels.some(label => label.every((word, k) => words[k] === word)) ? keyStart + marks : -1;
+  }
+
+  /** Where the last sentence of the line from `lineStart` to `end` starts ("Notes. Base model: …"). */
+  function sentenceStartIn(text: string, lineStart: number, end: number): number {
+    for (let i = end - 1; i > lineStart; i--) if (' \t'.includes(text[i]) && '.!?'.includes(text[i - 1])) return i + 1;
+    return lineStart;
   }
 
   /** Where a cue of `after` right after the name ends ("Moshi-based", "Moshi's architecture"), or -1. */

@@ -4,8 +4,8 @@
  * knowledge, so they live here and nowhere else; evidence phrases come from the knowledge base.
  *
  * A match is negated when a cue appears among the few words just before it, in the same clause:
- * the look-back stops at sentence or clause punctuation, at a line break, and at a contrast word
- * ("but", "whereas") that starts a new clause. A phrase that itself begins with a cue ("no codec",
+ * the look-back stops at sentence or clause punctuation, at a line break that ends a sentence (not
+ * at one that wraps it), and at a contrast word ("but", "whereas") that starts a new clause. A phrase that itself begins with a cue ("no codec",
  * "without a neural audio codec") is evidence in its own right: only words before it can negate it.
  */
 import { sentenceStartsAfter } from './sentenceStarts';
@@ -29,8 +29,12 @@ export const NEGATION_GRAMMAR = {
   fillers: ['a', 'an', 'the', 'any', 'or', 'extra', 'separate', 'additional', 'explicit', 'external', 'dedicated'],
   /** How many counted words before a match a cue may be. */
   windowWords: 4,
-  /** Characters that end a clause: the look-back never crosses them (a '.' inside "12.5" is part of a word). */
-  clauseStops: '.!?;:,()[]|—\n\r',
+  /**
+   * Characters that end a clause: the look-back never crosses them (a '.' inside "12.5" is part of
+   * a word). A line break ends one only where a sentence ends (`sentenceStartsAfter`): a wrapped
+   * line goes on with its clause ("It does not use\ntwo parallel streams").
+   */
+  clauseStops: '.!?;:,()[]|—',
   /**
    * Words that, anywhere earlier in the clause, make it about other systems ("traditional cascaded
    * pipelines", "most existing models interleave…"): what such a clause describes is not the card's model.
@@ -121,6 +125,15 @@ const NOT_NEGATING = pairsOf(NEGATION_GRAMMAR.notNegating);
 const OPENERS = new Set<string>(NEGATION_GRAMMAR.clauseOpeners);
 const FILLERS = new Set<string>(NEGATION_GRAMMAR.fillers);
 const STOPS = new Set<string>(NEGATION_GRAMMAR.clauseStops);
+
+/** Whether the character at `i` ends a clause: a stop, or a line break that ends a sentence. */
+function stopsAt(text: string, i: number): boolean {
+  const char = text[i];
+  // "\r\n" is one break: its "\n" decides.
+  if (char === '\r') return text[i + 1] !== '\n' && sentenceStartsAfter(text, i);
+  if (char === '\n') return sentenceStartsAfter(text, i);
+  return STOPS.has(char);
+}
 /** Generous bound on the words looked at, fillers included, so the look-back is O(1) per match. */
 const MAX_WORDS = NEGATION_GRAMMAR.windowWords * 3;
 
@@ -133,7 +146,7 @@ function wordsBefore(text: string, start: number): string[] {
   let i = start - 1;
   while (counted < NEGATION_GRAMMAR.windowWords && words.length < MAX_WORDS) {
     while (i >= 0 && !isWordCharAt(text, i)) {
-      if (STOPS.has(text[i])) return words;
+      if (stopsAt(text, i)) return words;
       i--;
     }
     if (i < 0) break;
@@ -169,7 +182,7 @@ function clauseWords(text: string, from: number, step: 1 | -1): string[] {
   let i = step < 0 ? from - 1 : from;
   while (words.length < most) {
     while (i >= 0 && i < text.length && !isWordCharAt(text, i)) {
-      if (STOPS.has(text[i])) return words;
+      if (stopsAt(text, i)) return words;
       i += step;
     }
     if (i < 0 || i >= text.length) return words;
@@ -209,7 +222,7 @@ export function inContrastClause(text: string, start: number): boolean {
   };
   while (read < NEGATION_GRAMMAR.contrastWordsBefore) {
     while (i >= 0 && !isWordCharAt(text, i)) {
-      if (STOPS.has(text[i])) {
+      if (stopsAt(text, i)) {
         // The clause read so far is complete: is it contrast, or relative to the one before?
         if (opensWithContrast(clause)) return true;
         if (!SOFT_STOPS.has(text[i]) && sentenceStartsAfter(text, i)) return opensSentenceWithContrast(clause);
@@ -240,7 +253,7 @@ function turnsAfter(text: string, end: number): boolean {
   for (let read = 0; read <= NEGATION_GRAMMAR.triedWordsAfter; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
       // Only a comma may stand between the clause and its turn: any other stop ends the sentence or the aside.
-      if (STOPS.has(text[i])) {
+      if (stopsAt(text, i)) {
         if (stopped || text[i] !== ',') return false;
         stopped = true;
       }
@@ -300,7 +313,7 @@ export function isUnsupportedAfter(text: string, end: number): boolean {
   let i = end;
   for (let read = 0; read < NEGATION_GRAMMAR.unsupportedWordsAfter; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
-      if (STOPS.has(text[i])) return false;
+      if (stopsAt(text, i)) return false;
       i++;
     }
     if (i >= text.length) return false;
