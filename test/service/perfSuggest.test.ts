@@ -15,6 +15,7 @@ import { compileKeyStarts, compileKeyStartsWithFinder } from '../../server/src/s
 import { buildPhraseTable, longestAt } from '../../server/src/service/suggest/phraseTable';
 import { compileConcepts } from '../../server/src/service/suggest/concepts';
 import { compilePhrases, compilePhraseSets, PhraseEntry, PhraseMatch, phraseKey } from '../../server/src/service/suggest/phrases';
+import { sentenceStartsAfter } from '../../server/src/service/suggest/sentenceStarts';
 import { isWordCharAt, lowerCode } from '../../server/src/service/suggest/wordChars';
 import { knowledge, ROOT } from '../helpers';
 
@@ -269,7 +270,9 @@ describe('prose scan (issue 5): the same answers as the former scan', () => {
       let i = start - 1;
       outer: while (counted < NEGATION_GRAMMAR.windowWords && words.length < NEGATION_GRAMMAR.windowWords * 3) {
         while (i >= 0 && !refIsWordCharAt(text, i)) {
-          if (stops.has(text[i])) break outer;
+          // A line break stops the look-back where a sentence ends (its "\n" decides for "\r\n").
+          const lineBreak = text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n');
+          if (stops.has(text[i]) || (lineBreak && sentenceStartsAfter(text, i))) break outer;
           i--;
         }
         if (i < 0) break;
