@@ -82,6 +82,10 @@ describe('reading by passage gives what reading the whole text gives', () => {
       'Foo. Upstream:\n[Moshi](https://github.com/kyutai-labs/moshi)',
       'Foo. Upstream:\n\n[Moshi](https://github.com/kyutai-labs/moshi)',
       'It does not. Use\ntwo parallel audio streams.',
+      // Markup is blanked before the text is cut into passages.
+      'Moshi <!-- a. b\n\nc --> is a speech-text model.',
+      'It does not use <span title="x. y">two</span> parallel audio streams.',
+      '<p>Unlike cascaded systems<br>\n\n</p>text and speech tokens share one sequence.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });

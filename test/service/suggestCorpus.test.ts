@@ -193,3 +193,22 @@ describe('a hard-wrapped text reads as it does on one line', () => {
     });
   }
 });
+
+describe('HTML markup around and inside a text reads as the text', () => {
+  const suggester = createFamilySuggester(knowledge);
+  const reading = (text: string, inScope: boolean) => suggester.rank(text, { inScope }).map(s => ({ family: s.family, confidence: s.confidence, reasons: s.reasons }));
+  // Each paragraph in a <p> element, a <br> in place of every eighth space, an entity and a comment at its end.
+  const withMarkup = (text: string) => text.split('\n\n').map(paragraph => {
+    if (paragraph.trim() === '') return paragraph;
+    let spaces = 0;
+    const broken = paragraph.replace(/ /g, space => (++spaces % 8 === 0 ? '<br>' : space));
+    return `<p align="left">${broken}&nbsp;<!-- note --></p>`;
+  }).join('\n\n');
+
+  test('every corpus text, as a README body and in a card', () => {
+    corpus.texts.forEach(entry => {
+      const text = textOf(entry);
+      for (const inScope of [false, true]) assert.deepEqual(reading(withMarkup(text), inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
+    });
+  });
+});

@@ -9,6 +9,7 @@ import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
 import { compileLineage } from './lineage';
+import { blankMarkup } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
 import { compilePhraseSets, PhraseMatch } from './phrases';
 import { noisyOr, passes } from './scoring';
@@ -211,14 +212,17 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     ranked[0] && passes(ranked[0].confidence, threshold) ? ranked[0] : null;
 
   function read(text: string, options?: ReadOptions): ProseReading {
-    const read = passages.passages(text);
+    // Passages are read with HTML markup blanked out; the evidence is quoted from the text as written.
+    const prose = blankMarkup(text);
+    const read = passages.passages(prose);
     let ranked: FamilySuggestion[] | undefined;
     const rankedOnce = () => ranked ??= rankPassages(text, read, options);
     return {
       family: () => best(rankedOnce()),
       ranked: rankedOnce,
       familySettingAside: models => best(rankPassages(text, read, options, new Set(models.flatMap(id => [`lineage:${id}`, `presents:${id}`])))),
-      subcategories: () => subcategories.suggestFromMatches(text, read.flatMap(({ start, reading }) => reading.subcategoryMatches.map(m => shifted(m, start)))),
+      subcategories: () => subcategories.suggestFromMatches(prose, read.flatMap(({ start, reading }) => reading.subcategoryMatches.map(m => shifted(m, start))))
+        .map(s => (prose === text ? s : { ...s, evidence: s.spans.map(span => text.slice(span.start, span.end)) })),
     };
   }
 
@@ -226,7 +230,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     threshold,
     rank: (text, options) => read(text, options).ranked(),
     suggest: (text, options) => read(text, options).family(),
-    suggestSubcategories: subcategories.suggest,
+    suggestSubcategories: text => read(text).subcategories(),
     read,
   };
 }

@@ -1,0 +1,65 @@
+/**
+ * HTML markup in prose is blanked out before the suggester reads it (suggest/markup.ts): the
+ * elements of HTML and comments and entities, never a model's own tokens ("<speak>", "<EOS>").
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createFamilySuggester } from '../../server/src/service/suggest';
+import { blankMarkup } from '../../server/src/service/suggest/markup';
+import { knowledge } from '../helpers';
+
+describe('blankMarkup', () => {
+  test('blanks HTML elements, comments and entities, keeping length and line breaks', () => {
+    for (const [text, expected] of [
+      ['<p align="center">Two streams.</p>', '                  Two streams.    '],
+      ['a<br>b<br/>c<BR />d', 'a    b     c      d'],
+      ['<img src="x.png" alt="a > b" width=200> text', '                                        text'],
+      ['x <!-- hidden\nnote --> y', `x${' '.repeat(12)}\n${' '.repeat(9)}y`],
+      ['ASR&nbsp;&amp;&#160;TTS', `ASR${' '.repeat(17)}TTS`],
+      ['<a href="https://x.org/moshi">Moshi</a>', '                              Moshi    '],
+    ]) {
+      const blanked = blankMarkup(text);
+      assert.equal(blanked, expected, JSON.stringify(text));
+      assert.equal(blanked.length, text.length);
+    }
+  });
+
+  test("leaves a model's tokens, comparisons and text without markup as they are", () => {
+    for (const text of [
+      'State tokens <speak> and <listen> mark the turn; <EOS> ends it.',
+      'The <audio> placeholder and the <video> one.',
+      'latency < 200 ms and a > b',
+      'x<y and AT&T',
+      '<p without an end',
+      'Plain prose with no markup at all.',
+    ]) assert.equal(blankMarkup(text), text, JSON.stringify(text));
+  });
+});
+
+describe('the suggester reads prose through its markup', () => {
+  const suggester = createFamilySuggester(knowledge);
+
+  test('markup changes no ranking, and the evidence is quoted as written', () => {
+    const plain = 'It does not use two parallel audio streams; text and speech tokens share one sequence.';
+    const html = '<p align="center">It does not use two parallel<br>audio streams; text and speech tokens share one sequence.</p>';
+    const ranked = (text: string) => suggester.rank(text, { inScope: true }).map(s => [s.family, s.confidence]);
+    assert.deepEqual(ranked(html), ranked(plain));
+    assert.deepEqual(ranked(plain).map(([family]) => family), ['interleaved-flatten']);
+    const evidence = suggester.rank(html, { inScope: true })[0];
+    evidence.spans.forEach((span, k) => assert.equal(html.slice(span.start, span.end), evidence.evidence[k]));
+  });
+
+  test('a name after a tag opens its sentence; a comment hides what it holds', () => {
+    assert.equal(suggester.suggest('<p>Moshi is a speech-text foundation model.</p>')?.family, 'dual-stream-codec');
+    assert.equal(suggester.suggest('<!-- Moshi is a speech-text foundation model. -->'), null);
+  });
+
+  test("a sub-category's evidence is quoted as written too", () => {
+    const text = 'It supports <b>zero-shot voice cloning</b> from a short reference.';
+    const plain = suggester.suggestSubcategories(text.replace(/<\/?b>/g, m => ' '.repeat(m.length)));
+    const html = suggester.suggestSubcategories(text);
+    assert.deepEqual(html.map(s => s.subcategory), ['voice-cloning']);
+    assert.deepEqual(html.map(s => [s.subcategory, s.confidence]), plain.map(s => [s.subcategory, s.confidence]));
+    for (const s of html) s.spans.forEach((span, k) => assert.equal(text.slice(span.start, span.end), s.evidence[k]));
+  });
+});
