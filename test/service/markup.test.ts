@@ -1,14 +1,15 @@
 /**
- * HTML markup in prose is blanked out before the suggester reads it (suggest/markup.ts): the
- * elements of HTML and comments and entities, never a model's own tokens ("<speak>", "<EOS>").
+ * What the suggester reads of a text (suggest/markup.ts): HTML's elements, comments and entities
+ * blanked out, never a model's own tokens ("<speak>", "<EOS>"); typographic spaces and hyphens
+ * made ASCII; offsets kept.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createFamilySuggester } from '../../server/src/service/suggest';
-import { blankMarkup } from '../../server/src/service/suggest/markup';
+import { plainProse } from '../../server/src/service/suggest/markup';
 import { knowledge } from '../helpers';
 
-describe('blankMarkup', () => {
+describe('plainProse', () => {
   test('blanks HTML elements, comments and entities, keeping length and line breaks', () => {
     for (const [text, expected] of [
       ['<p align="center">Two streams.</p>', '                  Two streams.    '],
@@ -18,10 +19,17 @@ describe('blankMarkup', () => {
       ['ASR&nbsp;&amp;&#160;TTS', `ASR${' '.repeat(17)}TTS`],
       ['<a href="https://x.org/moshi">Moshi</a>', '                              Moshi    '],
     ]) {
-      const blanked = blankMarkup(text);
+      const blanked = plainProse(text);
       assert.equal(blanked, expected, JSON.stringify(text));
       assert.equal(blanked.length, text.length);
     }
+  });
+
+  test('makes typographic spaces and hyphens ASCII, and an en dash only inside a word', () => {
+    assert.equal(plainProse('two\u00a0parallel\u202fstreams\u3000here'), 'two parallel streams here');
+    assert.equal(plainProse('text\u2011to\u2010speech, speech\u2013text'), 'text-to-speech, speech-text');
+    assert.equal(plainProse('pages 3\u20134, a pause \u2013 then'), 'pages 3-4, a pause \u2013 then');
+    assert.equal(plainProse('😀<br>😀').length, '😀<br>😀'.length);
   });
 
   test("leaves a model's tokens, comparisons and text without markup as they are", () => {
@@ -32,7 +40,7 @@ describe('blankMarkup', () => {
       'x<y and AT&T',
       '<p without an end',
       'Plain prose with no markup at all.',
-    ]) assert.equal(blankMarkup(text), text, JSON.stringify(text));
+    ]) assert.equal(plainProse(text), text, JSON.stringify(text));
   });
 });
 

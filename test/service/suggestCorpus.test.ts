@@ -194,7 +194,7 @@ describe('a hard-wrapped text reads as it does on one line', () => {
   }
 });
 
-describe('HTML markup around and inside a text reads as the text', () => {
+describe('HTML markup and pasted typography read as the plain text', () => {
   const suggester = createFamilySuggester(knowledge);
   const reading = (text: string, inScope: boolean) => suggester.rank(text, { inScope }).map(s => ({ family: s.family, confidence: s.confidence, reasons: s.reasons }));
   // Each paragraph in a <p> element, a <br> in place of every eighth space, an entity and a comment at its end.
@@ -209,6 +209,16 @@ describe('HTML markup around and inside a text reads as the text', () => {
     corpus.texts.forEach(entry => {
       const text = textOf(entry);
       for (const inScope of [false, true]) assert.deepEqual(reading(withMarkup(text), inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
+    });
+  });
+
+  test('every corpus text with no-break spaces, and non-breaking hyphens or en dashes inside words', () => {
+    corpus.texts.forEach(entry => {
+      const text = textOf(entry);
+      for (const dash of ['\u2011', '\u2013']) {
+        const pasted = text.replace(/ /g, '\u00a0').replace(/(\w)-(\w)/g, `$1${dash}$2`);
+        for (const inScope of [false, true]) assert.deepEqual(reading(pasted, inScope), reading(text, inScope), `${entry.id} with ${JSON.stringify(dash)} (inScope ${inScope})`);
+      }
     });
   });
 });

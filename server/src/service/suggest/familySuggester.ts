@@ -9,7 +9,7 @@ import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
 import { compileLineage } from './lineage';
-import { blankMarkup } from './markup';
+import { plainProse } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
 import { compilePhraseSets, PhraseMatch } from './phrases';
 import { noisyOr, passes } from './scoring';
@@ -212,8 +212,8 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     ranked[0] && passes(ranked[0].confidence, threshold) ? ranked[0] : null;
 
   function read(text: string, options?: ReadOptions): ProseReading {
-    // Passages are read with HTML markup blanked out; the evidence is quoted from the text as written.
-    const prose = blankMarkup(text);
+    // Passages are read as plain prose (markup blanked, typography ASCII); the evidence is quoted as written.
+    const prose = plainProse(text);
     const read = passages.passages(prose);
     let ranked: FamilySuggestion[] | undefined;
     const rankedOnce = () => ranked ??= rankPassages(text, read, options);

@@ -1,12 +1,14 @@
 /**
- * HTML in a README's prose ('<p align="center">', "<br>", "<!-- … -->", "&nbsp;") is markup, not
- * words: the suggester reads the prose with it blanked out character for character, so that every
- * offset still points into the text as written. Only HTML's own elements are blanked: "<speak>"
- * or "<EOS>" in a paper's prose is a token the authors name, and may be evidence. Line breaks are
- * kept, so the prose keeps its lines and paragraphs.
+ * What the suggester reads of a text: its words, not its markup or its typography. HTML in a
+ * README's prose ('<p align="center">', "<br>", "<!-- … -->", "&nbsp;") is blanked out, and the
+ * typographic spaces and hyphens of text pasted from a web page or a PDF (a no-break space, a
+ * non-breaking hyphen, an en dash inside a word) become the ASCII ones the grammar knows. Every
+ * change is character for character, so every offset still points into the text as written.
  *
- * The whole text is blanked before it is cut into passages, so a comment or a tag that spans a
- * sentence end or a blank line reads the same by passage as whole.
+ * Only HTML's own elements are blanked: "<speak>" or "<EOS>" in a paper's prose is a token the
+ * authors name, and may be evidence. Line breaks are kept, so the prose keeps its lines and
+ * paragraphs. The whole text is made plain before it is cut into passages, so a comment or a tag
+ * that spans a sentence end or a blank line reads the same by passage as whole.
  */
 
 /** HTML elements a README may hold; not `audio` or `video`, which are also models' own tokens. */
@@ -17,12 +19,22 @@ const HTML_ELEMENTS = [
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul',
 ];
 
-/** A comment, or an opening or closing tag of one of those elements, attributes and all. */
-const MARKUP = new RegExp(String.raw`<!--[\s\S]*?-->|<\/?(?:${HTML_ELEMENTS.join('|')})(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);`, 'gi');
+const MARKUP = String.raw`<!--[\s\S]*?-->|<\/?(?:${HTML_ELEMENTS.join('|')})(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);`;
+/** Spaces other than the ASCII space and tab (no-break, thin, ideographic …). */
+const SPACE = String.raw`[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]`;
+/** Hyphens other than ASCII's, and an en dash between two letters or digits ("speech–text"). */
+const HYPHEN = String.raw`[\u2010\u2011]|(?<=[\p{L}\p{N}])\u2013(?=[\p{L}\p{N}])`;
 
-const blank = (markup: string) => markup.replace(/[^\n\r]/g, ' ');
+const PLAIN = new RegExp(`(${MARKUP})|(${SPACE})|${HYPHEN}`, 'giu');
+/** Whether a text may hold anything to make plain: most hold none, and are returned as they are. */
+const MAY_HOLD = /[<&\u00a0\u1680\u2000-\u200a\u2010\u2011\u2013\u202f\u205f\u3000]/;
 
-/** The text with its HTML markup blanked out (the same length, the same line breaks). */
-export function blankMarkup(text: string): string {
-  return text.includes('<') || text.includes('&') ? text.replace(MARKUP, blank) : text;
+function plainOf(match: string, markup: string | undefined, space: string | undefined): string {
+  if (markup !== undefined) return match.replace(/[^\n\r]/g, ' ');
+  return space !== undefined ? ' ' : '-';
+}
+
+/** The text as plain prose: the same length and line breaks, markup blanked out, spaces and hyphens ASCII. */
+export function plainProse(text: string): string {
+  return MAY_HOLD.test(text) ? text.replace(PLAIN, plainOf) : text;
 }
