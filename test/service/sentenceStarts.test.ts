@@ -23,6 +23,11 @@ describe('opensSentence', () => {
       '| a | b |\n|---|---|\nMoshi is a model.',
       'Two things:\nMoshi is a model.',
       'First line\n- Moshi is a model.',
+      '🔥 Moshi is a model.',
+      'It is fast. 🚀 Moshi is a model.',
+      '- ✨ **Moshi** is a model.',
+      '👩🏽‍💻 Moshi is a model.',
+      '🇫🇷 Moshi is a model.',
     ]) assert.ok(opensSentence(text, at(text, 'Moshi')), JSON.stringify(text));
   });
 
@@ -32,6 +37,7 @@ describe('opensSentence', () => {
       'In our tests the speech quality of\nMoshi is a clear step up.',
       'A model (e.g.Moshi) is fast.',
       'A model, Moshi, is fast.',
+      'Our new model 🔥 Moshi is fast.',
     ]) assert.ok(!opensSentence(text, at(text, 'Moshi')), JSON.stringify(text));
   });
 });

@@ -212,6 +212,15 @@ describe('HTML markup and pasted typography read as the plain text', () => {
     });
   });
 
+  test('every corpus text with an emoji before each paragraph and each sentence', () => {
+    corpus.texts.forEach(entry => {
+      const text = textOf(entry);
+      const decorated = text.split('\n\n').map(paragraph => (paragraph.trim() === '' ? paragraph : `✨ ${paragraph}`)).join('\n\n')
+        .replace(/\. (?=[A-Z])/g, '. 🚀 ');
+      for (const inScope of [false, true]) assert.deepEqual(reading(decorated, inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
+    });
+  });
+
   test('every corpus text with no-break spaces, and non-breaking hyphens or en dashes inside words', () => {
     corpus.texts.forEach(entry => {
       const text = textOf(entry);

@@ -9,6 +9,16 @@ const SENTENCE_ENDS = '.!?';
 /** Marks that may stand between a sentence's start and its first word: "- ", "**", "> ", "[". */
 const OPENING_MARKS = ' \t*_#>-+`"\'[(';
 
+/** A pictograph ("🔥", "🚀", "✨") or a part of one (a variation selector, a joiner, a skin tone, a flag's letter). */
+const EMOJI = /^(?:\p{Extended_Pictographic}|[\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}])$/u;
+
+/** How many UTF-16 units the emoji (or part of one) that ends at `i` takes: 2, 1, or 0 for none. */
+function emojiEndingAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xdc00 && unit <= 0xdfff && i > 0) return EMOJI.test(text.slice(i - 1, i + 1)) ? 2 : 0;
+  return EMOJI.test(text[i]) ? 1 : 0;
+}
+
 function isLineBreak(char: string | undefined): boolean {
   return char === '\n' || char === '\r';
 }
@@ -43,13 +53,16 @@ export function sentenceStartsAfter(text: string, i: number): boolean {
 }
 
 /**
- * Whether the word at `start` opens its sentence, Markdown marks aside: "Moshi is …",
- * "**Moshi** is …", "- Moshi is …", a text's first word. A sentence end glued to the word
- * ("e.g.Moshi") does not count.
+ * Whether the word at `start` opens its sentence, Markdown marks and emoji aside: "Moshi is …",
+ * "**Moshi** is …", "- Moshi is …", "🔥 Moshi is …", a text's first word. A sentence end glued
+ * to the word ("e.g.Moshi") does not count.
  */
 export function opensSentence(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && OPENING_MARKS.includes(text[i])) i--;
+  for (let emoji = 0; i >= 0; i -= Math.max(1, emoji)) {
+    emoji = emojiEndingAt(text, i);
+    if (emoji === 0 && !OPENING_MARKS.includes(text[i])) break;
+  }
   if (i < 0) return true;
   if (isLineBreak(text[i])) return sentenceStartsAfter(text, i);
   return SENTENCE_ENDS.includes(text[i]) && i < start - 1;
