@@ -32,6 +32,20 @@ describe('plainProse', () => {
     assert.equal(plainProse('😀<br>😀').length, '😀<br>😀'.length);
   });
 
+  test("blanks the quote marks of a line that goes on with the quote's paragraph, and only those", () => {
+    assert.equal(plainProse('> It does not use\n> two parallel streams.\n> > nested\n> > on'), '> It does not use\n  two parallel streams.\n> > nested\n    on');
+    for (const text of [
+      '> [!NOTE]\n> Moshi is a model.',
+      '> # Title\n> Moshi is a model.',
+      '> | a | b |\n> Moshi is a model.',
+      '> one\n>> two',
+      '> one\n> - item',
+      '> one\n> 2. item',
+      '> one\n>\n> two',
+      'one\n> two',
+    ]) assert.equal(plainProse(text), text, JSON.stringify(text));
+  });
+
   test("leaves a model's tokens, comparisons and text without markup as they are", () => {
     for (const text of [
       'State tokens <speak> and <listen> mark the turn; <EOS> ends it.',
@@ -55,6 +69,14 @@ describe('the suggester reads prose through its markup', () => {
     assert.deepEqual(ranked(plain).map(([family]) => family), ['interleaved-flatten']);
     const evidence = suggester.rank(html, { inScope: true })[0];
     evidence.spans.forEach((span, k) => assert.equal(html.slice(span.start, span.end), evidence.evidence[k]));
+  });
+
+  test('a quoted paragraph reads as the paragraph', () => {
+    const plain = 'It does not use two parallel audio streams;\ntext and speech tokens share one sequence.';
+    const quoted = plain.split('\n').map(line => `> ${line}`).join('\n');
+    const ranked = (text: string) => suggester.rank(text, { inScope: true }).map(s => [s.family, s.confidence]);
+    assert.deepEqual(ranked(quoted), ranked(plain));
+    assert.equal(suggester.suggest('> [!NOTE]\n> Moshi is a speech-text foundation model.')?.family, 'dual-stream-codec');
   });
 
   test('a name after a tag opens its sentence; a comment hides what it holds', () => {

@@ -90,10 +90,12 @@ describe('reading by passage gives what reading the whole text gives', () => {
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });
 
-  test('every corpus text and trap hard-wrapped at 40, 60 and 80 columns', () => {
+  test('every corpus text and trap hard-wrapped at 40, 60 and 80 columns, and wrapped and quoted', () => {
     for (const width of [40, 60, 80]) {
       [...corpusTexts, ...traps].forEach((text, k) => assertSameReading(hardWrap(text, width), `text ${k} wrapped at ${width}`));
     }
+    const quoted = (text: string) => text.split('\n').map(line => (line.trim() === '' ? '>' : `> ${line}`)).join('\n');
+    corpusTexts.forEach((text, k) => assertSameReading(quoted(hardWrap(text, 60)), `text ${k} wrapped at 60 and quoted`));
   });
 
   test('typing, deleting and pasting key by key, each version read after the one before', () => {

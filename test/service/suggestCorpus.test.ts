@@ -212,6 +212,14 @@ describe('HTML markup and pasted typography read as the plain text', () => {
     });
   });
 
+  test('every corpus text quoted line by line', () => {
+    corpus.texts.forEach(entry => {
+      const text = textOf(entry);
+      const quoted = text.split('\n').map(line => (line.trim() === '' ? '>' : `> ${line}`)).join('\n');
+      for (const inScope of [false, true]) assert.deepEqual(reading(quoted, inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
+    });
+  });
+
   test('every corpus text with an emoji before each paragraph and each sentence', () => {
     corpus.texts.forEach(entry => {
       const text = textOf(entry);

@@ -2,8 +2,10 @@
  * What the suggester reads of a text: its words, not its markup or its typography. HTML in a
  * README's prose ('<p align="center">', "<br>", "<!-- … -->", "&nbsp;") is blanked out, and the
  * typographic spaces and hyphens of text pasted from a web page or a PDF (a no-break space, a
- * non-breaking hyphen, an en dash inside a word) become the ASCII ones the grammar knows. Every
- * change is character for character, so every offset still points into the text as written.
+ * non-breaking hyphen, an en dash inside a word) become the ASCII ones the grammar knows. A block
+ * quote's marks on the lines that go on with its paragraph are layout too, as a wrapped line's
+ * break is. Every change is character for character, so every offset still points into the text
+ * as written.
  *
  * Only HTML's own elements are blanked: "<speak>" or "<EOS>" in a paper's prose is a token the
  * authors name, and may be evidence. Line breaks are kept, so the prose keeps its lines and
@@ -34,7 +36,35 @@ function plainOf(match: string, markup: string | undefined, space: string | unde
   return space !== undefined ? ' ' : '-';
 }
 
+/** A block quote's line: its marks ("> ", ">> ") and what follows them. */
+const QUOTED = /^( {0,3}(?:>[ \t]?)+)(.*)$/;
+/** A quoted line's content that starts a block of its own: a list item, heading, fence or table row. */
+const BLOCK_START = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|```|~~~|\|)/;
+/** A quoted line's content that no next line continues: a heading, a table row, GitHub's alert title ("> [!NOTE]"). */
+const LINE_OF_ITS_OWN = /^(?:#{1,6}(?:[ \t]|$)|\||\[![A-Za-z]+\]\s*$)/;
+const MAY_QUOTE = /(?:^|\n) {0,3}>/;
+
+/**
+ * The quote marks of each line that continues the quoted paragraph of the line before (same
+ * depth, both with text, the line before no heading, table row or alert title, this one no new
+ * block), blanked out.
+ */
+function withoutContinuedQuoteMarks(text: string): string {
+  const lines = text.split('\n');
+  let changed = false;
+  for (let k = lines.length - 1; k > 0; k--) {
+    const line = QUOTED.exec(lines[k]);
+    const before = line && QUOTED.exec(lines[k - 1]);
+    if (!line || !before || line[2].trim() === '' || before[2].trim() === '' || LINE_OF_ITS_OWN.test(before[2]) || BLOCK_START.test(line[2])) continue;
+    if (line[1].replace(/[ \t]/g, '') !== before[1].replace(/[ \t]/g, '')) continue;
+    lines[k] = ' '.repeat(line[1].length) + line[2];
+    changed = true;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
 /** The text as plain prose: the same length and line breaks, markup blanked out, spaces and hyphens ASCII. */
 export function plainProse(text: string): string {
-  return MAY_HOLD.test(text) ? text.replace(PLAIN, plainOf) : text;
+  const plain = MAY_HOLD.test(text) ? text.replace(PLAIN, plainOf) : text;
+  return MAY_QUOTE.test(plain) ? withoutContinuedQuoteMarks(plain) : plain;
 }
