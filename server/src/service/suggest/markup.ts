@@ -29,7 +29,7 @@ const HYPHEN = String.raw`[\u2010\u2011]|(?<=[\p{L}\p{N}])\u2013(?=[\p{L}\p{N}])
 
 const PLAIN = new RegExp(`(${MARKUP})|(${SPACE})|${HYPHEN}`, 'giu');
 /** Whether a text may hold anything to make plain: most hold none, and are returned as they are. */
-const MAY_HOLD = /[<&\u00a0\u1680\u2000-\u200a\u2010\u2011\u2013\u202f\u205f\u3000]/;
+const MAY_HOLD = new RegExp(String.raw`[<&\u2010\u2011\u2013]|${SPACE}`);
 
 function plainOf(match: string, markup: string | undefined, space: string | undefined): string {
   if (markup !== undefined) return match.replace(/[^\n\r]/g, ' ');

@@ -5,8 +5,9 @@
  *
  * A match is negated when a cue appears among the few words just before it, in the same clause:
  * the look-back stops at sentence or clause punctuation, at a line break that ends a sentence (not
- * at one that wraps it), and at a contrast word ("but", "whereas") that starts a new clause. A phrase that itself begins with a cue ("no codec",
- * "without a neural audio codec") is evidence in its own right: only words before it can negate it.
+ * at one that wraps it), and at a contrast word ("but", "whereas") that starts a new clause. A
+ * phrase that itself begins with a cue ("no codec", "without a neural audio codec") is evidence in
+ * its own right: only words before it can negate it.
  */
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
