@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createFamilySuggester } from '../../server/src/service/suggest';
-import { plainProse } from '../../server/src/service/suggest/markup';
+import { plainProse, withoutInvisibles } from '../../server/src/service/suggest/markup';
 import { knowledge } from '../helpers';
 
 describe('plainProse', () => {
@@ -58,6 +58,29 @@ describe('plainProse', () => {
   });
 });
 
+describe('withoutInvisibles', () => {
+  test('drops soft hyphens, zero-width characters, direction marks and a byte order mark, and maps offsets back', () => {
+    const text = '\ufeffarchi\u00adtec\u00adture and one\u200b\u200bstream\u200e.';
+    const visible = withoutInvisibles(text);
+    assert.equal(visible.text, 'architecture and onestream.');
+    // Each visible character maps to itself in the text.
+    for (let k = 0; k < visible.text.length; k++) assert.equal(text[visible.originalStart(k)], visible.text[k], `character ${k}`);
+    // A span's end takes in the invisible characters inside it, not those after it.
+    assert.equal(text.slice(visible.originalStart(0), visible.originalEnd(12)), 'archi\u00adtec\u00adture');
+    assert.equal(text.slice(visible.originalStart(17), visible.originalEnd(26)), 'one\u200b\u200bstream');
+    assert.equal(visible.originalEnd(0), 0);
+    assert.equal(visible.originalStart(visible.text.length), text.length);
+  });
+
+  test('returns a text without them as it is', () => {
+    const text = 'Plain prose, emoji 🚀 and a no-break\u00a0space.';
+    const visible = withoutInvisibles(text);
+    assert.equal(visible.text, text);
+    assert.equal(visible.originalStart(5), 5);
+    assert.equal(visible.originalEnd(5), 5);
+  });
+});
+
 describe('the suggester reads prose through its markup', () => {
   const suggester = createFamilySuggester(knowledge);
 
@@ -84,6 +107,18 @@ describe('the suggester reads prose through its markup', () => {
     assert.equal(suggester.suggest('<!-- Moshi is a speech-text foundation model. -->'), null);
   });
 
+  test('a word hyphenated with soft hyphens or split by zero-width spaces reads as the word, quoted as written', () => {
+    const plain = 'Moshi is a speech-text foundation model and full-duplex spoken dialogue framework. It models the user and the system as two parallel audio streams.';
+    const pasted = '\ufeffMo\u00adshi is a speech-text foun\u00addation model and full-duplex spoken dia\u00adlogue framework. It models the user and the system as two par\u200ballel audio str\u00adeams.';
+    const ranked = (text: string) => suggester.rank(text).map(s => [s.family, s.confidence, s.reasons]);
+    assert.deepEqual(ranked(pasted), ranked(plain));
+    assert.equal(suggester.suggest(pasted)?.family, 'dual-stream-codec');
+    for (const s of suggester.rank(pasted)) {
+      s.spans.forEach((span, k) => assert.equal(pasted.slice(span.start, span.end), s.evidence[k]));
+      assert.ok(s.evidence.some(e => e.includes('\u00ad') || e.includes('\u200b')), 'the evidence is quoted with its invisible characters');
+    }
+  });
+
   test("a sub-category's evidence is quoted as written too", () => {
     const text = 'It supports <b>zero-shot voice cloning</b> from a short reference.';
     const plain = suggester.suggestSubcategories(text.replace(/<\/?b>/g, m => ' '.repeat(m.length)));
@@ -91,5 +126,10 @@ describe('the suggester reads prose through its markup', () => {
     assert.deepEqual(html.map(s => s.subcategory), ['voice-cloning']);
     assert.deepEqual(html.map(s => [s.subcategory, s.confidence]), plain.map(s => [s.subcategory, s.confidence]));
     for (const s of html) s.spans.forEach((span, k) => assert.equal(text.slice(span.start, span.end), s.evidence[k]));
+    const soft = 'It supports zero-shot voice clo\u00adning from a short reference.';
+    const found = suggester.suggestSubcategories(soft);
+    assert.deepEqual(found.map(s => s.subcategory), ['voice-cloning']);
+    for (const s of found) s.spans.forEach((span, k) => assert.equal(soft.slice(span.start, span.end), s.evidence[k]));
+    assert.ok(found[0].evidence.some(e => e.includes('clo\u00adning')));
   });
 });

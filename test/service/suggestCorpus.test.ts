@@ -229,6 +229,16 @@ describe('HTML markup and pasted typography read as the plain text', () => {
     });
   });
 
+  test('every corpus text with soft hyphens and zero-width spaces inside its words, and a byte order mark first', () => {
+    corpus.texts.forEach(entry => {
+      const text = textOf(entry);
+      for (const invisible of ['\u00ad', '\u200b']) {
+        const pasted = `\ufeff${text.replace(/([A-Za-z]{3})(?=[a-z]{3})/g, `$1${invisible}`)}`;
+        for (const inScope of [false, true]) assert.deepEqual(reading(pasted, inScope), reading(text, inScope), `${entry.id} with ${JSON.stringify(invisible)} (inScope ${inScope})`);
+      }
+    });
+  });
+
   test('every corpus text with no-break spaces, and non-breaking hyphens or en dashes inside words', () => {
     corpus.texts.forEach(entry => {
       const text = textOf(entry);

@@ -9,7 +9,7 @@ import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
 import { compileLineage } from './lineage';
-import { plainProse } from './markup';
+import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
 import { compilePhraseSets, PhraseMatch } from './phrases';
 import { noisyOr, passes } from './scoring';
@@ -96,6 +96,13 @@ interface PassageReading {
 /** A span of a passage moved to where the passage starts in the text. */
 function shifted<T extends Span>(span: T, by: number): T {
   return by === 0 ? span : { ...span, start: span.start + by, end: span.end + by };
+}
+
+/** A span of the visible text (invisible characters dropped) as a span of the text given. */
+function inOriginal<T extends Span>(span: T, visible: VisibleText): T {
+  const start = visible.originalStart(span.start);
+  const end = visible.originalEnd(span.end);
+  return start === span.start && end === span.end ? span : { ...span, start, end };
 }
 
 /** How the suggester reads; the default is what the product uses. */
@@ -187,18 +194,19 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   }
   const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false }, { whole: options.wholeTexts });
 
-  /** Every family, ranked, from the passages' evidence (offsets shifted into the text). */
-  function rankPassages(text: string, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions, setAside?: ReadonlySet<string>): FamilySuggestion[] {
+  /** Every family, ranked, from the passages' evidence (offsets shifted into the visible text, then mapped to the text). */
+  function rankPassages(text: string, visible: VisibleText, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions, setAside?: ReadonlySet<string>): FamilySuggestion[] {
     // Concepts first, then base models, each in text order: as one reading of the whole text gives them.
     const evidence: Evidence[] = [];
+    const inText = (e: Evidence, start: number) => inOriginal(shifted(e, start), visible);
     let derived = false;
     for (const { start, reading } of read) {
-      for (let k = 0; k < reading.concepts; k++) evidence.push(shifted(reading.evidence[k], start));
+      for (let k = 0; k < reading.concepts; k++) evidence.push(inText(reading.evidence[k], start));
     }
     for (const { start, reading } of read) {
       for (let k = reading.concepts; k < reading.evidence.length; k++) {
         if (setAside?.has(reading.evidence[k].reason)) continue;
-        evidence.push(shifted(reading.evidence[k], start));
+        evidence.push(inText(reading.evidence[k], start));
         derived = true;
       }
     }
@@ -212,17 +220,23 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     ranked[0] && passes(ranked[0].confidence, threshold) ? ranked[0] : null;
 
   function read(text: string, options?: ReadOptions): ProseReading {
-    // Passages are read as plain prose (markup blanked, typography ASCII); the evidence is quoted as written.
-    const prose = plainProse(text);
+    // Passages are read as plain prose (markup blanked, typography ASCII, invisible characters
+    // dropped); the evidence is quoted as written.
+    const visible = withoutInvisibles(plainProse(text));
+    const prose = visible.text;
     const read = passages.passages(prose);
     let ranked: FamilySuggestion[] | undefined;
-    const rankedOnce = () => ranked ??= rankPassages(text, read, options);
+    const rankedOnce = () => ranked ??= rankPassages(text, visible, read, options);
     return {
       family: () => best(rankedOnce()),
       ranked: rankedOnce,
-      familySettingAside: models => best(rankPassages(text, read, options, new Set(models.flatMap(id => [`lineage:${id}`, `presents:${id}`])))),
+      familySettingAside: models => best(rankPassages(text, visible, read, options, new Set(models.flatMap(id => [`lineage:${id}`, `presents:${id}`])))),
       subcategories: () => subcategories.suggestFromMatches(prose, read.flatMap(({ start, reading }) => reading.subcategoryMatches.map(m => shifted(m, start))))
-        .map(s => (prose === text ? s : { ...s, evidence: s.spans.map(span => text.slice(span.start, span.end)) })),
+        .map(s => {
+          if (prose === text) return s;
+          const spans = s.spans.map(span => inOriginal(span, visible));
+          return { ...s, spans, evidence: spans.map(span => text.slice(span.start, span.end)) };
+        }),
     };
   }
 

@@ -68,3 +68,45 @@ export function plainProse(text: string): string {
   const plain = MAY_HOLD.test(text) ? text.replace(PLAIN, plainOf) : text;
   return MAY_QUOTE.test(plain) ? withoutContinuedQuoteMarks(plain) : plain;
 }
+
+/**
+ * Characters with no width that text pasted from a web page or a PDF carries, often inside
+ * words: the soft hyphen of a hyphenated word ("archi­tecture"), zero-width spaces and joiners,
+ * the word joiner, the byte order mark a Windows editor puts first, direction marks. Blanking
+ * them would split a word, so they are dropped, and offsets are mapped back to the text.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const MAY_HOLD_INVISIBLE = new RegExp(INVISIBLE.source);
+
+/** A text with its invisible characters dropped, and the way back to offsets in the text. */
+export interface VisibleText {
+  readonly text: string;
+  /** Where the character at `offset` of `text` is in the text given. */
+  originalStart(offset: number): number;
+  /** Where a span ending at `offset` of `text` ends in the text given (invisible characters after it stay out). */
+  originalEnd(offset: number): number;
+}
+
+const unchanged = (text: string): VisibleText => ({ text, originalStart: offset => offset, originalEnd: offset => offset });
+
+export function withoutInvisibles(text: string): VisibleText {
+  if (!MAY_HOLD_INVISIBLE.test(text)) return unchanged(text);
+  // Per character dropped, where it would stand in the text without them (non-decreasing).
+  const droppedAt: number[] = [];
+  const visible = text.replace(INVISIBLE, (_match, offset: number) => {
+    droppedAt.push(offset - droppedAt.length);
+    return '';
+  });
+  const originalStart = (offset: number) => {
+    // The characters dropped before the one at `offset`: those standing at or before it.
+    let low = 0;
+    let high = droppedAt.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (droppedAt[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return offset + low;
+  };
+  return { text: visible, originalStart, originalEnd: offset => (offset === 0 ? 0 : originalStart(offset - 1) + 1) };
+}
