@@ -46,6 +46,30 @@ describe('plainProse', () => {
     ]) assert.equal(plainProse(text), text, JSON.stringify(text));
   });
 
+  test("blanks a link's brackets and destination, an image, a footnote reference and a citation superscript", () => {
+    for (const [text, expected] of [
+      ['[Moshi](https://github.com/kyutai-labs/moshi) is a model.', ` Moshi${' '.repeat(39)} is a model.`],
+      ['[Moshi](https://x.org/a_(b) "title") is', ` Moshi${' '.repeat(30)} is`],
+      ['[Moshi][moshi] is a model.', ' Moshi         is a model.'],
+      ['No extra [ASR](#asr) or [TTS][] models.', 'No extra  ASR        or  TTS    models.'],
+      ['![logo](logo.png) Moshi is a model.', '                  Moshi is a model.'],
+      ['[![arXiv](https://img.shields.io/b.svg)](https://arxiv.org/abs/1)\nMoshi', `${' '.repeat(65)}\nMoshi`],
+      ['It is fast.[^1] Moshi is a model.', 'It is fast.     Moshi is a model.'],
+      ['It is fast.<sup>1,2</sup> Moshi', 'It is fast.               Moshi'],
+    ]) {
+      const blanked = plainProse(text);
+      assert.equal(blanked, expected, JSON.stringify(text));
+      assert.equal(blanked.length, text.length);
+    }
+    // A superscript with words keeps them; citations and bracketed words that are no links stay.
+    assert.equal(plainProse('the 2<sup>nd</sup> stage'), 'the 2     nd       stage');
+    for (const text of ['Moshi [12] and Hibiki [3, 4].', 'A [shortcut] reference.', 'f(x) = [a](b']) assert.equal(plainProse(text), text, JSON.stringify(text));
+  });
+
+  test('makes fullwidth punctuation ASCII', () => {
+    assert.equal(plainProse('Base model\uff1aMoshi\uff08a dual-stream model\uff09\uff0c7B'), 'Base model:Moshi(a dual-stream model),7B');
+  });
+
   test("leaves a model's tokens, comparisons and text without markup as they are", () => {
     for (const text of [
       'State tokens <speak> and <listen> mark the turn; <EOS> ends it.',
@@ -117,6 +141,15 @@ describe('the suggester reads prose through its markup', () => {
       s.spans.forEach((span, k) => assert.equal(pasted.slice(span.start, span.end), s.evidence[k]));
       assert.ok(s.evidence.some(e => e.includes('\u00ad') || e.includes('\u200b')), 'the evidence is quoted with its invisible characters');
     }
+  });
+
+  test('a linked name opens its sentence, and a negation reaches into links', () => {
+    assert.equal(suggester.suggest('[Moshi](https://github.com/kyutai-labs/moshi) is a speech-text foundation model.')?.family, 'dual-stream-codec');
+    assert.equal(suggester.suggest('[![arXiv](https://img.shields.io/badge/arXiv-2410.00037-b31b1b.svg)](https://arxiv.org/abs/2410.00037)\nMoshi is a speech-text foundation model.')?.family, 'dual-stream-codec');
+    const plain = suggester.rank('Real-time speech-to-speech conversation. No extra ASR or TTS models required.', { inScope: true });
+    const linked = suggester.rank('Real-time speech-to-speech conversation. No extra [ASR](https://x.org/asr) or [TTS](https://x.org/tts) models required.', { inScope: true });
+    assert.deepEqual(linked.map(s => s.reasons), plain.map(s => s.reasons));
+    assert.ok(!linked.some(s => s.family === 'near-sts'), 'the negated pipeline is no evidence');
   });
 
   test("a sub-category's evidence is quoted as written too", () => {

@@ -28,6 +28,8 @@ describe('opensSentence', () => {
       '- ✨ **Moshi** is a model.',
       '👩🏽‍💻 Moshi is a model.',
       '🇫🇷 Moshi is a model.',
+      '| Moshi is a model. |',
+      '| Model | Moshi is a model. |',
     ]) assert.ok(opensSentence(text, at(text, 'Moshi')), JSON.stringify(text));
   });
 
@@ -50,6 +52,8 @@ describe('sentenceStartsAfter', () => {
     assert.ok(sentenceStartsAfter('| a |\nTwo', 5));
     assert.ok(sentenceStartsAfter('One\n- Two', 3));
     assert.ok(sentenceStartsAfter('One\n2. Two', 3));
+    // A table cell's bar, as a sentence end (wordPositions.ts ends sentences there too).
+    assert.ok(sentenceStartsAfter('| While two | x |', 0));
   });
 
   test('neither a comma nor a line break inside a wrapped sentence', () => {

@@ -223,11 +223,36 @@ describe('HTML markup and pasted typography read as the plain text', () => {
   test('every corpus text with an emoji before each paragraph and each sentence', () => {
     corpus.texts.forEach(entry => {
       const text = textOf(entry);
-      const decorated = text.split('\n\n').map(paragraph => (paragraph.trim() === '' ? paragraph : `✨ ${paragraph}`)).join('\n\n')
+      // Not before a heading's "#", which would make it no heading.
+      const decorated = text.split('\n\n').map(paragraph => (paragraph.trim() === '' || /^\s*#/.test(paragraph) ? paragraph : `✨ ${paragraph}`)).join('\n\n')
         .replace(/\. (?=[A-Z])/g, '. 🚀 ');
       for (const inScope of [false, true]) assert.deepEqual(reading(decorated, inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
     });
   });
+
+  // Markdown and typing habits of READMEs, each applied to every corpus text.
+  const habits: [string, (text: string) => string][] = [
+    // Not a key's label ("Upstream:"), which is no link.
+    ['each capitalised word linked', text => text.replace(/(?<![\w[\]()/#.-])([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?![\w\]:])/g, '[$1](https://github.com/org/$1 "title")')],
+    ['a badge before each paragraph, on its line', text => text.split('\n\n').map(paragraph => (paragraph.trim() === '' ? paragraph : `[![arXiv](https://img.shields.io/badge/arXiv-1-red.svg)](https://arxiv.org/abs/1)\n${paragraph}`)).join('\n\n')],
+    ['an image before each paragraph', text => text.split('\n\n').map(paragraph => (paragraph.trim() === '' ? paragraph : `![logo](assets/logo.png) ${paragraph}`)).join('\n\n')],
+    ['a footnote reference after each sentence', text => text.replace(/\.(?= |\n|$)/g, '.[^note]')],
+    ['a citation superscript after each sentence', text => text.replace(/\.(?= |\n|$)/g, '.<sup>1,2</sup>')],
+    ['fullwidth colons and commas', text => text.replace(/: /g, '\uff1a').replace(/, /g, '\uff0c')],
+    ['each paragraph as a table cell', text => text.split('\n\n').map(paragraph => (paragraph.trim() === '' || /^\s*[#|>-]/m.test(paragraph) ? paragraph : `| ${paragraph.replace(/\n/g, ' ')} |`)).join('\n\n')],
+  ];
+  for (const [habit, apply] of habits) {
+    test(`every corpus text with ${habit}`, () => {
+      let changed = 0;
+      corpus.texts.forEach(entry => {
+        const text = textOf(entry);
+        const written = apply(text);
+        if (written !== text) changed++;
+        for (const inScope of [false, true]) assert.deepEqual(reading(written, inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
+      });
+      assert.ok(changed > corpus.texts.length / 2, `most texts are changed (${changed})`);
+    });
+  }
 
   test('every corpus text with soft hyphens and zero-width spaces inside its words, and a byte order mark first', () => {
     corpus.texts.forEach(entry => {

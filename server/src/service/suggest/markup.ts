@@ -1,8 +1,9 @@
 /**
  * What the suggester reads of a text: its words, not its markup or its typography. HTML in a
- * README's prose ('<p align="center">', "<br>", "<!-- … -->", "&nbsp;") is blanked out, and the
- * typographic spaces and hyphens of text pasted from a web page or a PDF (a no-break space, a
- * non-breaking hyphen, an en dash inside a word) become the ASCII ones the grammar knows. A block
+ * README's prose ('<p align="center">', "<br>", "<!-- … -->", "&nbsp;") and Markdown's link and
+ * image syntax are blanked out, and the typographic spaces and hyphens of text pasted from a web
+ * page or a PDF (a no-break space, a non-breaking hyphen, an en dash inside a word) and the
+ * fullwidth punctuation of a CJK input method become the ASCII ones the grammar knows. A block
  * quote's marks on the lines that go on with its paragraph are layout too, as a wrapped line's
  * break is. Every change is character for character, so every offset still points into the text
  * as written.
@@ -21,19 +22,41 @@ const HTML_ELEMENTS = [
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul',
 ];
 
-const MARKUP = String.raw`<!--[\s\S]*?-->|<\/?(?:${HTML_ELEMENTS.join('|')})(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);`;
+/**
+ * Markdown's own marks, which are no words either: a link's brackets and destination
+ * ("[Moshi](https://…) is a …" and "[Moshi][moshi] is a …" read "Moshi is a …", and "No extra
+ * [ASR](…) or [TTS](…)" keeps its negation, as a bracket would end the clause), an image with its
+ * alternative text (a badge or a logo is no part of the sentence beside it), a footnote reference
+ * ("[^1]"), and a superscript that holds only a citation or an affiliation number
+ * ("<sup>1,2</sup>"), whose digits would otherwise open the next sentence.
+ */
+const DESTINATION = String.raw`\((?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)`;
+const LABEL = String.raw`\[[^\[\]\n]*\]`;
+const IMAGE = String.raw`!\[[^\[\]\n]*\](?:${DESTINATION}|${LABEL})`;
+const LINK_CLOSING = String.raw`\](?:${DESTINATION}|${LABEL})`;
+/** A link's opening bracket, when its text (with no bracket in it but an image's) is followed by a destination or a label. */
+const LINK_OPENING = String.raw`\[(?=(?:[^\[\]\n]|${IMAGE})*${LINK_CLOSING})`;
+const FOOTNOTE_REFERENCE = String.raw`\[\^[^\[\]\s]+\]`;
+const CITATION_SUPERSCRIPT = String.raw`<sup>[\d\s,*\u2020\u2021\[\]-]*<\/sup>`;
+
+const MARKUP = String.raw`<!--[\s\S]*?-->|${CITATION_SUPERSCRIPT}|<\/?(?:${HTML_ELEMENTS.join('|')})(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|${FOOTNOTE_REFERENCE}|${IMAGE}|${LINK_OPENING}|${LINK_CLOSING}`;
 /** Spaces other than the ASCII space and tab (no-break, thin, ideographic …). */
 const SPACE = String.raw`[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]`;
 /** Hyphens other than ASCII's, and an en dash between two letters or digits ("speech–text"). */
 const HYPHEN = String.raw`[\u2010\u2011]|(?<=[\p{L}\p{N}])\u2013(?=[\p{L}\p{N}])`;
 
-const PLAIN = new RegExp(`(${MARKUP})|(${SPACE})|${HYPHEN}`, 'giu');
-/** Whether a text may hold anything to make plain: most hold none, and are returned as they are. */
-const MAY_HOLD = new RegExp(String.raw`[<&\u2010\u2011\u2013]|${SPACE}`);
+/** The fullwidth forms of ASCII's punctuation and letters ("：", "，", "（"), which text typed with a CJK input method carries. */
+const FULLWIDTH = String.raw`[\uff01-\uff5e]`;
 
-function plainOf(match: string, markup: string | undefined, space: string | undefined): string {
+const PLAIN = new RegExp(`(${MARKUP})|(${SPACE})|(${FULLWIDTH})|${HYPHEN}`, 'giu');
+/** Whether a text may hold anything to make plain: most hold none, and are returned as they are. */
+const MAY_HOLD = new RegExp(String.raw`[<&\[\]\u2010\u2011\u2013]|${SPACE}|${FULLWIDTH}`);
+
+function plainOf(match: string, markup: string | undefined, space: string | undefined, fullwidth: string | undefined): string {
   if (markup !== undefined) return match.replace(/[^\n\r]/g, ' ');
-  return space !== undefined ? ' ' : '-';
+  if (space !== undefined) return ' ';
+  // The fullwidth block mirrors ASCII from "!" to "~", 0xFEE0 above it.
+  return fullwidth !== undefined ? String.fromCharCode(fullwidth.charCodeAt(0) - 0xfee0) : '-';
 }
 
 /** A block quote's line: its marks ("> ", ">> ") and what follows them. */
@@ -63,7 +86,7 @@ function withoutContinuedQuoteMarks(text: string): string {
   return changed ? lines.join('\n') : text;
 }
 
-/** The text as plain prose: the same length and line breaks, markup blanked out, spaces and hyphens ASCII. */
+/** The text as plain prose: the same length and line breaks, markup blanked out, spaces, hyphens and fullwidth forms ASCII. */
 export function plainProse(text: string): string {
   const plain = MAY_HOLD.test(text) ? text.replace(PLAIN, plainOf) : text;
   return MAY_QUOTE.test(plain) ? withoutContinuedQuoteMarks(plain) : plain;

@@ -4,8 +4,8 @@
  * it) both need. A line break alone is no sentence end, because authors wrap long sentences.
  */
 
-/** Sentence-ending punctuation. */
-const SENTENCE_ENDS = '.!?';
+/** Sentence-ending punctuation, and a table cell's bar, which ends a sentence as in wordPositions.ts. */
+const SENTENCE_ENDS = '.!?|';
 /** Marks that may stand between a sentence's start and its first word: "- ", "**", "> ", "[". */
 const OPENING_MARKS = ' \t*_#>-+`"\'[(';
 
@@ -35,7 +35,7 @@ function isHeadingLine(text: string, i: number): boolean {
 }
 
 /**
- * Whether a sentence begins after the stop at `i`: after a sentence end, or after a line break
+ * Whether a sentence begins after the stop at `i`: after a sentence end or a table cell's bar, or after a line break
  * that does not wrap a sentence (a blank line, a heading or table row, a sentence end or a colon
  * before it; a list item, heading or quote after it).
  */
@@ -54,8 +54,8 @@ export function sentenceStartsAfter(text: string, i: number): boolean {
 
 /**
  * Whether the word at `start` opens its sentence, Markdown marks and emoji aside: "Moshi is …",
- * "**Moshi** is …", "- Moshi is …", "🔥 Moshi is …", a text's first word. A sentence end glued
- * to the word ("e.g.Moshi") does not count.
+ * "**Moshi** is …", "- Moshi is …", "🔥 Moshi is …", "| Moshi is …" (a table cell), a text's
+ * first word. A sentence end glued to the word ("e.g.Moshi") does not count.
  */
 export function opensSentence(text: string, start: number): boolean {
   let i = start - 1;
