@@ -15,6 +15,7 @@ describe('evidenceText', () => {
       ['a port of [Moshi](https://github.com/kyutai-labs/moshi) to', 'a port of Moshi to'],
       ['version of [sesame/csm-1b](https://huggingface.co/ses', 'version of sesame/csm-1b'],
       ['__inner monologue__', 'inner monologue'],
+      ['two par\u00adallel audio\u200b streams', 'two parallel audio streams'],
       // Plain words, single underscores and hyphens stay.
       ['text and audio tokens share a single modeling stream', 'text and audio tokens share a single modeling stream'],
       ['moshiko_pytorch fine-tuned', 'moshiko_pytorch fine-tuned'],
