@@ -7,7 +7,7 @@
 import { parsePattern } from '../../knowledge/conceptPattern';
 import type { Concept, FamilyId } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { isNegated, isSetAside } from './negation';
+import { isDeniedAfter, isNegated, isSetAside } from './negation';
 import type { PhraseEntry, PhraseMatch } from './phrases';
 import { sentenceIds, WordPosition, wordNumbers } from './wordPositions';
 
@@ -222,9 +222,9 @@ function matchesByGroup(matches: readonly PhraseMatch<number>[], from: number, t
   return byGroup;
 }
 
-/** An occurrence that is neither negated nor in a clause about other systems. */
+/** An occurrence that is neither negated, before or after it, nor in a clause about other systems. */
 function counts(text: string, occurrence: Span): boolean {
-  return !isNegated(text, occurrence.start) && !isSetAside(text, occurrence.start, occurrence.end);
+  return !isNegated(text, occurrence.start) && !isSetAside(text, occurrence.start, occurrence.end) && !isDeniedAfter(text, occurrence.end);
 }
 
 /** Every place a pattern's groups come in order, each at most `gap` words after the one before. */

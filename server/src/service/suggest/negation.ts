@@ -18,7 +18,10 @@ export const NEGATION_GRAMMAR = {
     'no', 'not', 'never', 'without', 'unlike', 'non', 'neither', 'nor', 'cannot',
     'instead of', 'rather than', 'than', 'free of', 'compared to', 'compared with', 'versus', 'vs',
     'avoid', 'avoids', 'avoiding', 'lacks', 'lacking', 'replaces', 'replacing', 'eliminates',
-    'eliminating',
+    'eliminating', 'eliminate', 'remove', 'removes', 'removing', 'bypass', 'bypasses', 'bypassing',
+    'eschew', 'eschews', 'eschewing', 'forgo', 'forgoes', 'forgoing', 'abandon', 'abandons', 'abandoning',
+    'discard', 'discards', 'discarding', 'free from', 'away from', 'away with', 'dispense with', 'rid of',
+    'move beyond', 'moves beyond', 'moving beyond',
   ],
   /** A cue followed by one of these does not negate ("not only parallel streams"). */
   notNegating: ['not only', 'not just'],
@@ -27,7 +30,7 @@ export const NEGATION_GRAMMAR = {
   /** Words that open a new clause: the look-back stops before them. */
   clauseOpeners: ['but', 'whereas', 'while', 'however', 'yet', 'although', 'though'],
   /** Filler words inside a negated noun phrase, not counted in the window ("without a separate codec or parallel streams"). */
-  fillers: ['a', 'an', 'the', 'any', 'or', 'extra', 'separate', 'additional', 'explicit', 'external', 'dedicated'],
+  fillers: ['a', 'an', 'the', 'any', 'or', 'of', 'extra', 'separate', 'additional', 'explicit', 'external', 'dedicated'],
   /** How many counted words before a match a cue may be. */
   windowWords: 4,
   /**
@@ -41,10 +44,13 @@ export const NEGATION_GRAMMAR = {
    * pipelines", "most existing models interleave…"): what such a clause describes is not the card's model.
    */
   background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy',
-    // "Early" and "earlier" alone also name a design ("early fusion"), a stage or a place in the
-    // text ("as shown earlier"): only before a word for others' work are they background.
-    ...['early', 'earlier'].flatMap(adjective => ['approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research']
-      .map(noun => `${adjective} ${noun}`))],
+    // These alone also name a design ("early fusion", "a common embedding space", "a standard
+    // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
+    // ("our other models"): only before a word for others' work are they background.
+    ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'several', 'standard', 'common', 'naive'].flatMap(adjective => [
+      'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
+      'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded',
+    ].map(noun => `${adjective} ${noun}`))],
   /**
    * Words that, earlier in a clause, say that what it names was tried. When the sentence then
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
@@ -84,7 +90,19 @@ export const NEGATION_GRAMMAR = {
    * or offered ("Moshi GGUF files are not supported", "Moshi-based models aren't available"):
    * the sentence is about tools or releases, not about what the card's model derives from.
    */
-  unsupported: ['supported', 'available', 'compatible', 'included', 'provided', 'released', 'planned'],
+  unsupported: ['supported', 'available', 'compatible', 'included', 'provided', 'released', 'planned', 'used'],
+  /**
+   * Words that, negated after a concept in its clause, say the design it names is not part of the
+   * card's model ("parallel streams are not used here", "no ASR stage is needed").
+   */
+  notUsed: ['used', 'needed', 'required', 'involved', 'employed', 'adopted', 'necessary'],
+  /**
+   * Words that, after a concept in its clause and with no negation before them, say the design
+   * it names was left out ("the cascade is avoided", "separate TTS modules are unnecessary").
+   */
+  leftOut: ['avoided', 'eliminated', 'removed', 'discarded', 'abandoned', 'omitted', 'bypassed', 'unnecessary', 'unneeded', 'unused'],
+  /** How many words after a concept a negated use or a leaving out may end. */
+  deniedWordsAfter: 6,
   /**
    * Words that join another clause or predicate ("… and the result is not available"): the
    * look-ahead for a negated support word stops at them, as at clause and relative openers.
@@ -244,6 +262,13 @@ export function inContrastClause(text: string, start: number): boolean {
 const TRIED = new Set<string>(NEGATION_GRAMMAR.tried);
 const TURNS = new Set<string>(NEGATION_GRAMMAR.turns);
 
+/** The word that starts at `start`, lower-cased. */
+function firstWordAt(text: string, start: number): string {
+  let end = start;
+  while (isWordCharAt(text, end)) end++;
+  return text.slice(start, end).toLowerCase();
+}
+
 /**
  * True when the clause that holds `end` is followed, in the same sentence, by a clause opening
  * with a turn ("…, but it resulted in …"): read ahead to the clause's end, then its next word.
@@ -277,8 +302,9 @@ function turnsAfter(text: string, end: number): boolean {
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
   const before = clauseWords(text, start, -1);
-  // `before` is nearest first: before[k - 1] is the word after before[k] in the text.
-  return before.some((word, k) => BACKGROUND.has(word) || CRITICISM.has(word) || (k > 0 && BACKGROUND_PAIRS.get(word)?.has(before[k - 1])))
+  // `before` is nearest first: before[k - 1] is the word after before[k] in the text, and the
+  // match's own first word is after before[0] ("standard cascaded …" sets "cascaded" aside).
+  return before.some((word, k) => BACKGROUND.has(word) || CRITICISM.has(word) || BACKGROUND_PAIRS.get(word)?.has(k > 0 ? before[k - 1] : firstWordAt(text, start)))
     || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
     || inContrastClause(text, start)
     || (before.some(word => TRIED.has(word)) && turnsAfter(text, end));
@@ -309,10 +335,30 @@ export function isComparedAfter(text: string, end: number): boolean {
  * said of a model of that lineage.
  */
 export function isUnsupportedAfter(text: string, end: number): boolean {
+  return negatedPredicateAfter(text, end, NEGATION_GRAMMAR.unsupportedWordsAfter, UNSUPPORTED);
+}
+
+const NOT_USED = new Set<string>(NEGATION_GRAMMAR.notUsed);
+const LEFT_OUT = new Set<string>(NEGATION_GRAMMAR.leftOut);
+
+/**
+ * True when the clause after a concept's `end` denies it: a negated use ("parallel streams are not
+ * used here", "no ASR stage is needed") or a leaving out ("the cascade is avoided"). A relative
+ * clause or a coordinated one says something else ("two streams that do not need a TTS").
+ */
+export function isDeniedAfter(text: string, end: number): boolean {
+  return negatedPredicateAfter(text, end, NEGATION_GRAMMAR.deniedWordsAfter, NOT_USED, LEFT_OUT);
+}
+
+/**
+ * Whether a word of `negatable` follows a negation, or a word of `denying` follows none, within
+ * `most` words after `end` in its clause and before any coordinated or relative clause.
+ */
+function negatedPredicateAfter(text: string, end: number, most: number, negatable: ReadonlySet<string>, denying?: ReadonlySet<string>): boolean {
   let negated = false;
   let previous = '';
   let i = end;
-  for (let read = 0; read < NEGATION_GRAMMAR.unsupportedWordsAfter; read++) {
+  for (let read = 0; read < most; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
       if (stopsAt(text, i)) return false;
       i++;
@@ -324,7 +370,8 @@ export function isUnsupportedAfter(text: string, end: number): boolean {
     if (PREDICATE_STOPS.has(word)) return false;
     if (word === 'not' || word === 'never' || word === 'cannot' || NEGATION_GRAMMAR.contraction.test(word)) negated = true;
     else if (negated && NOT_NEGATING.get(previous)?.has(word)) negated = false;
-    else if (negated && UNSUPPORTED.has(word)) return true;
+    else if (negated && negatable.has(word)) return true;
+    else if (!negated && denying?.has(word)) return true;
     previous = word;
   }
   return false;
