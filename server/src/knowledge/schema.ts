@@ -179,6 +179,11 @@ export const LineageGrammar = z.strictObject({
   /** Keys whose value names the base: "Base model: X", "| Original model | X |". */
   labels: z.array(text),
   fillers: z.array(text),
+  /**
+   * Words that, right after the model's name, make it the name of another part of its project
+   * ("the Moshi web client", "the Moshi dataset"): a cue before them is that part's lineage.
+   */
+  project_parts: z.array(text).default([]),
   presenting: PresentingCues,
 });
 

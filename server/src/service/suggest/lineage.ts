@@ -8,7 +8,7 @@
  */
 import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { inContrastClause, isComparedAfter, isNegated, isUnsupportedAfter } from './negation';
+import { inContrastClause, isComparedAfter, isNegated, isTriedAndDropped, isUnsupportedAfter } from './negation';
 import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
 import { opensSentence } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
@@ -132,6 +132,12 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
   const presentingBefore = cues(lineage.presenting.before);
   const presentingAfter = cues(lineage.presenting.after);
   const fillers = cues(lineage.fillers);
+  const projectParts = cues(lineage.project_parts);
+  /** Whether the name ending at `end` is followed by a part of its project ("Moshi web client"). */
+  const namesProjectPart = (text: string, end: number) => {
+    const next = wordsAround(text, end, 1, 1)[0];
+    return next !== undefined && next.start === end + 1 && text[end] === ' ' && projectParts.has(next.key);
+  };
   const labels = lineage.labels.map(label => label.split(WORD_GAPS).map(phraseKey).filter(Boolean));
 
   /**
@@ -241,8 +247,11 @@ export function compileLineage(knowledge: KnowledgeBase): LineageReader {
         // "We compare against a quantized version of Moshi": a rival's lineage, not the card's.
         // (Only contrast: a background word may be a filler here, "based on the existing Moshi".)
         if (inContrastClause(text, statement.start) || isComparedAfter(text, nameEnd)) continue;
-        // "Moshi GGUF files are not supported": about tools or releases, not the card's base.
-        if (statement.relation === 'base' && isUnsupportedAfter(text, Math.max(statement.end, nameEnd))) continue;
+        // "Moshi GGUF files are not supported": about tools or releases, not the card's base;
+        // "adapted from the Moshi web client": another part's base; "We considered fine-tuning
+        // Moshi but …": an alternative dropped.
+        if (statement.relation === 'base' && (isUnsupportedAfter(text, Math.max(statement.end, nameEnd))
+          || namesProjectPart(text, nameEnd) || isTriedAndDropped(text, statement.start, Math.max(statement.end, nameEnd)))) continue;
         found.push({ model, family, ...statement });
       }
       return found;

@@ -56,7 +56,7 @@ export const NEGATION_GRAMMAR = {
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
    * clause names an alternative the authors dropped, not what their model does.
    */
-  tried: ['tried', 'experimented', 'attempted'],
+  tried: ['tried', 'experimented', 'attempted', 'considered'],
   /** Words that, opening the next clause, turn the sentence against a tried alternative. */
   turns: ['but', 'however', 'yet'],
   /** How many words after a match the look-ahead for the turn reads at most, in its clause. */
@@ -229,10 +229,14 @@ const SENTENCE_CONTRAST = new Set<string>(NEGATION_GRAMMAR.sentenceContrast);
  */
 export function inContrastClause(text: string, start: number): boolean {
   let clause: string[] = [];
+  // Where in `clause` a clause opener was read ("It outperforms Moshi while interleaving …"):
+  // the words before it are another clause, whose contrast does not reach the match.
+  let opener = -1;
   let read = 0;
   let i = start - 1;
   const opensWithContrast = (words: readonly string[]) => words.some((word, k) =>
     CONTRAST.has(word) || (k > 0 && CONTRAST_PAIRS.get(word)?.has(words[k - 1])));
+  const contrastInClause = () => opensWithContrast(opener < 0 ? clause : clause.slice(0, opener));
   // A clause read back to the start of its sentence: does its first word make it one of contrast?
   const opensSentenceWithContrast = (words: readonly string[]) => SENTENCE_CONTRAST.has(words[words.length - 1]);
   const isRelative = (words: readonly string[]) => {
@@ -243,20 +247,24 @@ export function inContrastClause(text: string, start: number): boolean {
     while (i >= 0 && !isWordCharAt(text, i)) {
       if (stopsAt(text, i)) {
         // The clause read so far is complete: is it contrast, or relative to the one before?
-        if (opensWithContrast(clause)) return true;
+        if (contrastInClause()) return true;
         if (!SOFT_STOPS.has(text[i]) && sentenceStartsAfter(text, i)) return opensSentenceWithContrast(clause);
         if (!SOFT_STOPS.has(text[i]) || !isRelative(clause)) return false;
+        // An opener inside a relative clause ("Moshi, which predicts text while …") ends nothing.
         clause = [];
+        opener = -1;
       }
       i--;
     }
-    if (i < 0) return opensWithContrast(clause) || opensSentenceWithContrast(clause);
+    if (i < 0) return contrastInClause() || opensSentenceWithContrast(clause);
     const end = i + 1;
     while (i >= 0 && isWordCharAt(text, i)) i--;
-    clause.push(text.slice(i + 1, end).toLowerCase());
+    const word = text.slice(i + 1, end).toLowerCase();
+    if (opener < 0 && OPENERS.has(word)) opener = clause.length;
+    clause.push(word);
     read++;
   }
-  return opensWithContrast(clause);
+  return contrastInClause();
 }
 
 const TRIED = new Set<string>(NEGATION_GRAMMAR.tried);
@@ -308,6 +316,11 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
     || inContrastClause(text, start)
     || (before.some(word => TRIED.has(word)) && turnsAfter(text, end));
+}
+
+/** True when the text from `start` to `end` names an alternative the authors tried and dropped ("We considered fine-tuning Moshi, but …"). */
+export function isTriedAndDropped(text: string, start: number, end: number): boolean {
+  return clauseWords(text, start, -1).some(word => TRIED.has(word)) && turnsAfter(text, end);
 }
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
