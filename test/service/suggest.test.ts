@@ -57,6 +57,7 @@ describe('concepts: several wordings, any order, close together, in one sentence
       "The user's audio and the model's audio are modelled as two parallel streams.",
       'Two separate channels, one per speaker, carry the audio.',
       'A multistream decoder models the user speech and its own.',
+      'A text token is predicted with its audio tokens at every frame, alongside a second stream for the user.',
     ]) assert.equal(firstOf(text), 'dual-stream-codec', text);
   });
 
