@@ -66,6 +66,14 @@ describe('plainProse', () => {
     for (const text of ['Moshi [12] and Hibiki [3, 4].', 'A [shortcut] reference.', 'f(x) = [a](b']) assert.equal(plainProse(text), text, JSON.stringify(text));
   });
 
+  test('blanks each comment to its end, and leaves one that nothing closes as text', () => {
+    assert.equal(plainProse('a <!-- x -->b <!-- y\nz --> c <!-- open'), `a ${' '.repeat(10)}b ${' '.repeat(6)}\n${' '.repeat(5)} c <!-- open`);
+    assert.equal(plainProse('<!-- <p> -->Moshi'), `${' '.repeat(12)}Moshi`);
+    // Many openers with no close: read once, left as they are.
+    const open = '<!--'.repeat(25_000);
+    assert.equal(plainProse(`${open} x`), `${open} x`);
+  });
+
   test('makes fullwidth punctuation ASCII', () => {
     assert.equal(plainProse('Base model\uff1aMoshi\uff08a dual-stream model\uff09\uff0c7B'), 'Base model:Moshi(a dual-stream model),7B');
   });

@@ -39,7 +39,7 @@ const LINK_OPENING = String.raw`\[(?=(?:[^\[\]\n]|${IMAGE})*${LINK_CLOSING})`;
 const FOOTNOTE_REFERENCE = String.raw`\[\^[^\[\]\s]+\]`;
 const CITATION_SUPERSCRIPT = String.raw`<sup>[\d\s,*\u2020\u2021\[\]-]*<\/sup>`;
 
-const MARKUP = String.raw`<!--[\s\S]*?-->|${CITATION_SUPERSCRIPT}|<\/?(?:${HTML_ELEMENTS.join('|')})(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|${FOOTNOTE_REFERENCE}|${IMAGE}|${LINK_OPENING}|${LINK_CLOSING}`;
+const MARKUP = String.raw`${CITATION_SUPERSCRIPT}|<\/?(?:${HTML_ELEMENTS.join('|')})(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|${FOOTNOTE_REFERENCE}|${IMAGE}|${LINK_OPENING}|${LINK_CLOSING}`;
 /** Spaces other than the ASCII space and tab (no-break, thin, ideographic …). */
 const SPACE = String.raw`[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]`;
 /** Hyphens other than ASCII's, and an en dash between two letters or digits ("speech–text"). */
@@ -52,8 +52,11 @@ const PLAIN = new RegExp(`(${MARKUP})|(${SPACE})|(${FULLWIDTH})|${HYPHEN}`, 'giu
 /** Whether a text may hold anything to make plain: most hold none, and are returned as they are. */
 const MAY_HOLD = new RegExp(String.raw`[<&\[\]\u2010\u2011\u2013]|${SPACE}|${FULLWIDTH}`);
 
+/** Markup as spaces, its line breaks kept. */
+const blank = (markup: string) => markup.replace(/[^\n\r]/g, ' ');
+
 function plainOf(match: string, markup: string | undefined, space: string | undefined, fullwidth: string | undefined): string {
-  if (markup !== undefined) return match.replace(/[^\n\r]/g, ' ');
+  if (markup !== undefined) return blank(markup);
   if (space !== undefined) return ' ';
   // The fullwidth block mirrors ASCII from "!" to "~", 0xFEE0 above it.
   return fullwidth !== undefined ? String.fromCharCode(fullwidth.charCodeAt(0) - 0xfee0) : '-';
@@ -86,9 +89,28 @@ function withoutContinuedQuoteMarks(text: string): string {
   return changed ? lines.join('\n') : text;
 }
 
+/**
+ * HTML comments ("<!-- … -->") blanked out, first, as the markup inside them is no markup.
+ * Found with indexOf rather than a lazy pattern, which would read to the text's end from every
+ * "<!--" that no "-->" closes: once none follows, no later comment can close either.
+ */
+function withoutComments(text: string): string {
+  let open = text.indexOf('<!--');
+  let from = 0;
+  let plain = '';
+  while (open >= 0) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    plain += text.slice(from, open) + blank(text.slice(open, close + 3));
+    from = close + 3;
+    open = text.indexOf('<!--', from);
+  }
+  return from === 0 ? text : plain + text.slice(from);
+}
+
 /** The text as plain prose: the same length and line breaks, markup blanked out, spaces, hyphens and fullwidth forms ASCII. */
 export function plainProse(text: string): string {
-  const plain = MAY_HOLD.test(text) ? text.replace(PLAIN, plainOf) : text;
+  const plain = MAY_HOLD.test(text) ? withoutComments(text).replace(PLAIN, plainOf) : text;
   return MAY_QUOTE.test(plain) ? withoutContinuedQuoteMarks(plain) : plain;
 }
 
