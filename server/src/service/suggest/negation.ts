@@ -1,7 +1,7 @@
 /**
  * Negation scope: is a phrase found in the text said NOT to apply ("unlike cascaded pipelines",
  * "without a separate codec", "not a cascade", "non-cascaded")? The cue words are grammar, not
- * knowledge, so they live here and nowhere else; evidence phrases come from the knowledge base.
+ * knowledge, so they live in negationGrammar.ts; evidence phrases come from the knowledge base.
  *
  * A match is negated when a cue appears among the few words just before it, in the same clause:
  * the look-back stops at sentence or clause punctuation, at a line break that ends a sentence (not
@@ -9,118 +9,9 @@
  * phrase that itself begins with a cue ("no codec", "without a neural audio codec") is evidence in
  * its own right: only words before it can negate it.
  */
+import { NEGATION_GRAMMAR } from './negationGrammar';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
-
-export const NEGATION_GRAMMAR = {
-  /** Words (or word pairs) that negate, or set aside, what follows them. */
-  cues: [
-    'no', 'not', 'never', 'without', 'unlike', 'non', 'neither', 'nor', 'cannot',
-    'instead of', 'rather than', 'than', 'free of', 'compared to', 'compared with', 'versus', 'vs',
-    'avoid', 'avoids', 'avoiding', 'lacks', 'lacking', 'replaces', 'replacing', 'eliminates',
-    'eliminating', 'eliminate', 'remove', 'removes', 'removing', 'bypass', 'bypasses', 'bypassing',
-    'eschew', 'eschews', 'eschewing', 'forgo', 'forgoes', 'forgoing', 'abandon', 'abandons', 'abandoning',
-    'discard', 'discards', 'discarding', 'free from', 'away from', 'away with', 'dispense with', 'rid of',
-    'move beyond', 'moves beyond', 'moving beyond',
-  ],
-  /** A cue followed by one of these does not negate ("not only parallel streams"). */
-  notNegating: ['not only', 'not just'],
-  /** Contractions ending in n't ("doesn't", "isn't") negate like "not". */
-  contraction: /n['’]t$/,
-  /** Words that open a new clause: the look-back stops before them. */
-  clauseOpeners: ['but', 'whereas', 'while', 'however', 'yet', 'although', 'though'],
-  /** Filler words inside a negated noun phrase, not counted in the window ("without a separate codec or parallel streams"). */
-  fillers: ['a', 'an', 'the', 'any', 'or', 'of', 'extra', 'separate', 'additional', 'explicit', 'external', 'dedicated'],
-  /** How many counted words before a match a cue may be. */
-  windowWords: 4,
-  /**
-   * Characters that end a clause: the look-back never crosses them (a '.' inside "12.5" is part of
-   * a word). A line break ends one only where a sentence ends (`sentenceStartsAfter`): a wrapped
-   * line goes on with its clause ("It does not use\ntwo parallel streams").
-   */
-  clauseStops: '.!?;:,()[]|—',
-  /**
-   * Words that, anywhere earlier in the clause, make it about other systems ("traditional cascaded
-   * pipelines", "most existing models interleave…"): what such a clause describes is not the card's model.
-   */
-  background: ['traditional', 'traditionally', 'conventional', 'conventionally', 'existing', 'current', 'previous', 'prior', 'typical', 'typically', 'classic', 'classical', 'legacy',
-    // These alone also name a design ("early fusion", "a common embedding space", "a standard
-    // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
-    // ("our other models"): only before a word for others' work are they background.
-    ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'several', 'standard', 'common', 'naive'].flatMap(adjective => [
-      'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
-      'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded',
-    ].map(noun => `${adjective} ${noun}`))],
-  /**
-   * Words that, earlier in a clause, say that what it names was tried. When the sentence then
-   * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
-   * clause names an alternative the authors dropped, not what their model does.
-   */
-  tried: ['tried', 'experimented', 'attempted', 'considered'],
-  /** Words that, opening the next clause, turn the sentence against a tried alternative. */
-  turns: ['but', 'however', 'yet'],
-  /** How many words after a match the look-ahead for the turn reads at most, in its clause. */
-  triedWordsAfter: 16,
-  /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
-  criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
-  /**
-   * Words that open a clause of contrast or comparison ("unlike cascaded systems in which the LLM
-   * only sees text, …", "it outperforms models built on …"): what that clause says is about the
-   * systems set against the card's model, however far into it. Pairs must come in that order
-   * ("rather than"); single words anywhere before.
-   */
-  contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
-    'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from'],
-  /**
-   * Words that, opening a sentence, make its first clause one of contrast ("Whereas Moshi models
-   * two streams, ours interleaves …"). Only there: inside a sentence they may introduce the
-   * card's own model as well ("Moshi models two streams, whereas ours interleaves …").
-   */
-  sentenceContrast: ['whereas', 'while'],
-  /** A clause that opens with one of these continues the clause before it ("Moshi, which models…"). */
-  relativeOpeners: ['which', 'that', 'where', 'whose', 'who', 'such as', 'e', 'eg', 'including'],
-  /** The most words a contrast clause, with its relative clauses, is read back for. */
-  contrastWordsBefore: 32,
-  /** How many words before a match the background and criticism look-back reads at most, in its clause. */
-  clauseWordsBefore: 16,
-  /** How many words after it the criticism look-ahead reads at most ("cascaded systems suffer"). */
-  clauseWordsAfter: 8,
-  /**
-   * Words that, negated after a mention in its clause, say that what is named is not supported
-   * or offered ("Moshi GGUF files are not supported", "Moshi-based models aren't available"):
-   * the sentence is about tools or releases, not about what the card's model derives from.
-   */
-  unsupported: ['supported', 'available', 'compatible', 'included', 'provided', 'released', 'planned', 'used'],
-  /**
-   * Words that, negated after a concept in its clause, say the design it names is not part of the
-   * card's model ("parallel streams are not used here", "no ASR stage is needed").
-   */
-  notUsed: ['used', 'needed', 'required', 'involved', 'employed', 'adopted', 'necessary'],
-  /**
-   * Words that, after a concept in its clause and with no negation before them, say the design
-   * it names was left out ("the cascade is avoided", "separate TTS modules are unnecessary").
-   */
-  leftOut: ['avoided', 'eliminated', 'removed', 'discarded', 'abandoned', 'omitted', 'bypassed', 'unnecessary', 'unneeded', 'unused'],
-  /** How many words after a concept a negated use or a leaving out may end. */
-  deniedWordsAfter: 6,
-  /**
-   * Words that join another clause or predicate ("… and the result is not available"): the
-   * look-ahead for a negated support word stops at them, as at clause and relative openers.
-   */
-  coordinators: ['and', 'or'],
-  /** How many words after a mention a negated support word may end. */
-  unsupportedWordsAfter: 6,
-  /**
-   * Words that, after "as" or "for" later in a mention's clause, cast what is named as something
-   * to compare with ("We use the official implementation of Moshi as a baseline"); "than ours"
-   * there does too.
-   */
-  comparisonRoles: ['baseline', 'baselines', 'comparison'],
-  /** Words that may stand between "as" and such a role ("as our strong baseline"), with the fillers. */
-  roleFillers: ['our', 'strong'],
-  /** Words after "than" that name the card's own model ("slower than ours"). */
-  ours: ['ours', 'our', 'us'],
-} as const;
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
 const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
@@ -315,12 +206,17 @@ export function isSetAside(text: string, start: number, end: number): boolean {
   return before.some((word, k) => BACKGROUND.has(word) || CRITICISM.has(word) || BACKGROUND_PAIRS.get(word)?.has(k > 0 ? before[k - 1] : firstWordAt(text, start)))
     || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
     || inContrastClause(text, start)
-    || (before.some(word => TRIED.has(word)) && turnsAfter(text, end));
+    || triedAndTurned(text, before, end);
 }
 
 /** True when the text from `start` to `end` names an alternative the authors tried and dropped ("We considered fine-tuning Moshi, but …"). */
 export function isTriedAndDropped(text: string, start: number, end: number): boolean {
-  return clauseWords(text, start, -1).some(word => TRIED.has(word)) && turnsAfter(text, end);
+  return triedAndTurned(text, clauseWords(text, start, -1), end);
+}
+
+/** Whether the clause words `before` a mention say it was tried, and its sentence then turns against it after `end`. */
+function triedAndTurned(text: string, before: readonly string[], end: number): boolean {
+  return before.some(word => TRIED.has(word)) && turnsAfter(text, end);
 }
 
 const UNSUPPORTED = new Set<string>(NEGATION_GRAMMAR.unsupported);
