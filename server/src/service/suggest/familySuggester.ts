@@ -198,7 +198,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   function rankPassages(text: string, visible: VisibleText, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions, setAside?: ReadonlySet<string>): FamilySuggestion[] {
     // Concepts first, then base models, each in text order: as one reading of the whole text gives them.
     const evidence: Evidence[] = [];
-    const inText = (e: Evidence, start: number) => inOriginal(shifted(e, start), visible);
+    const inText = visible.dropped ? (e: Evidence, start: number) => inOriginal(shifted(e, start), visible) : shifted;
     let derived = false;
     for (const { start, reading } of read) {
       for (let k = 0; k < reading.concepts; k++) evidence.push(inText(reading.evidence[k], start));

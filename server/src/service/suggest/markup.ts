@@ -126,13 +126,15 @@ const MAY_HOLD_INVISIBLE = new RegExp(INVISIBLE.source);
 /** A text with its invisible characters dropped, and the way back to offsets in the text. */
 export interface VisibleText {
   readonly text: string;
+  /** Whether any character was dropped: when not, offsets are the text's own. */
+  readonly dropped: boolean;
   /** Where the character at `offset` of `text` is in the text given. */
   originalStart(offset: number): number;
   /** Where a span ending at `offset` of `text` ends in the text given (invisible characters after it stay out). */
   originalEnd(offset: number): number;
 }
 
-const unchanged = (text: string): VisibleText => ({ text, originalStart: offset => offset, originalEnd: offset => offset });
+const unchanged = (text: string): VisibleText => ({ text, dropped: false, originalStart: offset => offset, originalEnd: offset => offset });
 
 export function withoutInvisibles(text: string): VisibleText {
   if (!MAY_HOLD_INVISIBLE.test(text)) return unchanged(text);
@@ -153,5 +155,5 @@ export function withoutInvisibles(text: string): VisibleText {
     }
     return offset + low;
   };
-  return { text: visible, originalStart, originalEnd: offset => (offset === 0 ? 0 : originalStart(offset - 1) + 1) };
+  return { text: visible, dropped: true, originalStart, originalEnd: offset => (offset === 0 ? 0 : originalStart(offset - 1) + 1) };
 }
