@@ -53,7 +53,7 @@ const PLAIN = new RegExp(`(${MARKUP})|(${SPACE})|(${FULLWIDTH})|${HYPHEN}`, 'giu
 const MAY_HOLD = new RegExp(String.raw`[<&\[\]\u2010\u2011\u2013]|${SPACE}|${FULLWIDTH}`);
 
 /** Markup as spaces, its line breaks kept. */
-const blank = (markup: string) => markup.replace(/[^\n\r]/g, ' ');
+const blank = (markup: string) => (/[\n\r]/.test(markup) ? markup.replace(/[^\n\r]/g, ' ') : ' '.repeat(markup.length));
 
 function plainOf(match: string, markup: string | undefined, space: string | undefined, fullwidth: string | undefined): string {
   if (markup !== undefined) return blank(markup);
