@@ -49,7 +49,15 @@ const MAX_WORDS = NEGATION_GRAMMAR.windowWords * 3;
 
 const isApostrophe = (ch: string | undefined) => ch === "'" || ch === '’';
 
-/** The words just before `start` in its clause, nearest first, lower-cased, at most the window. */
+/** The first code unit of each cross mark: the mark starts at a unit of this set (checked whole in crossAt). */
+const CROSS_STARTS = new Set(NEGATION_GRAMMAR.crossMarks.map(mark => mark.charCodeAt(0)));
+
+/** Whether a cross mark ("❌", "✗" …) starts at `i`. */
+function crossAt(text: string, i: number): boolean {
+  return CROSS_STARTS.has(text.charCodeAt(i)) && NEGATION_GRAMMAR.crossMarks.some(mark => text.startsWith(mark, i));
+}
+
+/** The words just before `start` in its clause, nearest first, lower-cased, at most the window; a cross mark reads as "no". */
 function wordsBefore(text: string, start: number): string[] {
   const words: string[] = [];
   let counted = 0;
@@ -57,6 +65,10 @@ function wordsBefore(text: string, start: number): string[] {
   while (counted < NEGATION_GRAMMAR.windowWords && words.length < MAX_WORDS) {
     while (i >= 0 && !isWordCharAt(text, i)) {
       if (stopsAt(text, i)) return words;
+      if (crossAt(text, i)) {
+        words.push('no');
+        counted++;
+      }
       i--;
     }
     if (i < 0) break;
@@ -256,12 +268,24 @@ const LEFT_OUT = new Set<string>(NEGATION_GRAMMAR.leftOut);
  * clause or a coordinated one says something else ("two streams that do not need a TTS").
  */
 export function isDeniedAfter(text: string, end: number): boolean {
-  return negatedPredicateAfter(text, end, NEGATION_GRAMMAR.deniedWordsAfter, NOT_USED, LEFT_OUT);
+  return absenceSuffixAt(text, end) || negatedPredicateAfter(text, end, NEGATION_GRAMMAR.deniedWordsAfter, NOT_USED, LEFT_OUT);
+}
+
+const ABSENCE_SUFFIXES = new Set<string>(NEGATION_GRAMMAR.absenceSuffixes);
+
+/** Whether "-free" (an absence suffix) is joined to the mention ending at `end`: "ASR-free", "TTS-free". */
+function absenceSuffixAt(text: string, end: number): boolean {
+  if (text[end] !== '-') return false;
+  let i = end + 1;
+  while (isWordCharAt(text, i)) i++;
+  return i > end + 1 && ABSENCE_SUFFIXES.has(text.slice(end + 1, i).toLowerCase());
 }
 
 /**
- * Whether a word of `negatable` follows a negation, or a word of `denying` follows none, within
- * `most` words after `end` in its clause and before any coordinated or relative clause.
+ * Whether a word of `negatable` follows a negation, or a word of `denying` (or a cross mark)
+ * follows none, within `most` words after `end` in its clause and before any coordinated or
+ * relative clause. With `denying`, a colon right after the mention is crossed: the mention is
+ * then a key, and what follows its value ("ASR/TTS: not required").
  */
 function negatedPredicateAfter(text: string, end: number, most: number, negatable: ReadonlySet<string>, denying?: ReadonlySet<string>): boolean {
   let negated = false;
@@ -269,7 +293,8 @@ function negatedPredicateAfter(text: string, end: number, most: number, negatabl
   let i = end;
   for (let read = 0; read < most; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
-      if (stopsAt(text, i)) return false;
+      if (denying && !negated && crossAt(text, i)) return true;
+      if (stopsAt(text, i) && !(denying && read === 0 && text[i] === ':' && text.slice(end, i).trim() === '')) return false;
       i++;
     }
     if (i >= text.length) return false;

@@ -15,6 +15,13 @@ export const NEGATION_GRAMMAR = {
     'discard', 'discards', 'discarding', 'free from', 'away from', 'away with', 'dispense with', 'rid of',
     'move beyond', 'moves beyond', 'moving beyond',
   ],
+  /**
+   * Marks that say a thing is absent, as "no" does: before a mention in its clause ("- ❌ Separate
+   * ASR and TTS models", as feature lists write it) or right after it ("ASR + TTS ❌").
+   */
+  crossMarks: ['❌', '✗', '✘', '✖', '⛔', '🚫'],
+  /** A word that, joined by a hyphen right after a mention, says it is absent ("ASR-free", "cascade-free"). */
+  absenceSuffixes: ['free'],
   /** A cue followed by one of these does not negate ("not only parallel streams"). */
   notNegating: ['not only', 'not just'],
   /** Contractions ending in n't ("doesn't", "isn't") negate like "not". */
