@@ -8,6 +8,7 @@ import { parsePattern } from '../../knowledge/conceptPattern';
 import type { Concept, FamilyId } from '../../knowledge/schema';
 import type { Span } from '../findings';
 import { isDeniedAfter, isNegated, isSetAside } from './negation';
+import { NEGATION_GRAMMAR } from './negationGrammar';
 import type { PhraseEntry, PhraseMatch } from './phrases';
 import { sentenceIds, WordPosition, wordNumbers } from './wordPositions';
 
@@ -25,6 +26,11 @@ interface Pattern {
   readonly entry: number;
   /** A bit per step: all set when every step has a match in the sentence. */
   readonly full: number;
+  /**
+   * Whether a negation before a later step negates the pattern ("the LLM is not frozen"): for
+   * patterns of several steps none of whose terms is itself a negation ("no … updated").
+   */
+  readonly negatableInside: boolean;
 }
 
 interface CompiledConcept {
@@ -59,7 +65,12 @@ interface Occurrence {
   readonly lastWord: number;
   readonly start: number;
   readonly end: number;
+  /** Where its later steps start, when a negation before them negates it. */
+  readonly inner?: readonly number[];
 }
+
+/** Words that make a term a negation itself ("no", "without" …): such a pattern says its own negation. */
+const NEGATING_WORDS = new Set<string>(NEGATION_GRAMMAR.cues.flatMap(cue => cue.split(' ')).filter(word => !['of', 'than', 'to', 'with', 'from', 'away', 'rid', 'beyond'].includes(word)));
 
 export interface ConceptReader {
   /** Every term, labelled with its group number, for an overlapping phrase set. */
@@ -80,7 +91,8 @@ export function compileConcepts(concepts: readonly ReadableConcept[]): ConceptRe
   const terms: PhraseEntry<number>[] = [];
   const compile = (concept: number, entry: number, text: string): number[] => {
     const steps = parsePattern(text);
-    const pattern = patterns.push({ concept, entry, full: 2 ** steps.length - 1 }) - 1;
+    const negatesItself = steps.some(alternatives => alternatives.some(term => term.text.split(/[^\p{L}\p{N}]+/u).some(word => NEGATING_WORDS.has(word.toLowerCase()))));
+    const pattern = patterns.push({ concept, entry, full: 2 ** steps.length - 1, negatableInside: steps.length > 1 && !negatesItself }) - 1;
     return steps.map((alternatives, step) => {
       const group = groups.push({ concept, pattern, step }) - 1;
       for (const term of alternatives) terms.push({ phrase: term.text, label: group, weight: 1, prefix: term.prefix });
@@ -189,7 +201,8 @@ export function compileConcepts(concepts: readonly ReadableConcept[]): ConceptRe
       // Word numbers and matches by group only where a concept needs them.
       const sentenceWords = words ??= wordNumbers(text, matches, from, to);
       const sentenceGroups = byGroup ??= matchesByGroup(matches, from, to);
-      const occurrences = (pattern: readonly number[]) => occurrencesOf(pattern, concept.gap, sentenceGroups, local, sentenceWords);
+      const occurrences = (pattern: readonly number[]) =>
+        occurrencesOf(pattern, concept.gap, sentenceGroups, local, sentenceWords, patterns[groups[pattern[0]].pattern].negatableInside);
       // An `unless` pattern cancels the concept only where it is itself affirmed.
       if (concept.unless.some(pattern => occurrences(pattern).some(o => counts(text, o)))) continue;
       const entries = concept.entries.map(alternatives => alternatives.flatMap(occurrences));
@@ -222,26 +235,29 @@ function matchesByGroup(matches: readonly PhraseMatch<number>[], from: number, t
   return byGroup;
 }
 
-/** An occurrence that is neither negated, before or after it, nor in a clause about other systems. */
-function counts(text: string, occurrence: Span): boolean {
-  return !isNegated(text, occurrence.start) && !isSetAside(text, occurrence.start, occurrence.end) && !isDeniedAfter(text, occurrence.end);
+/** An occurrence that is neither negated, before, inside or after it, nor in a clause about other systems. */
+function counts(text: string, occurrence: Span & Pick<Occurrence, 'inner'>): boolean {
+  return !isNegated(text, occurrence.start) && !isSetAside(text, occurrence.start, occurrence.end) && !isDeniedAfter(text, occurrence.end)
+    && !(occurrence.inner?.some(start => isNegated(text, start)) ?? false);
 }
 
 /** Every place a pattern's groups come in order, each at most `gap` words after the one before. */
 function occurrencesOf(pattern: readonly number[], gap: number, byGroup: ReadonlyMap<number, number[]>,
-  matchAt: (m: number) => PhraseMatch<number>, words: readonly WordPosition[]): Occurrence[] {
+  matchAt: (m: number) => PhraseMatch<number>, words: readonly WordPosition[], negatableInside: boolean): Occurrence[] {
   const heads = byGroup.get(pattern[0]);
   if (!heads) return [];
   const found: Occurrence[] = [];
   for (const head of heads) {
     let last = head;
+    const inner: number[] | undefined = negatableInside ? [] : undefined;
     for (let step = 1; step < pattern.length && last >= 0; step++) {
       const after = words[last].lastWord;
       const next = byGroup.get(pattern[step])?.find(m => words[m].firstWord > after && words[m].firstWord - after - 1 <= gap);
       last = next ?? -1;
+      if (next !== undefined) inner?.push(matchAt(next).start);
     }
     if (last >= 0) {
-      found.push({ firstWord: words[head].firstWord, lastWord: words[last].lastWord, start: matchAt(head).start, end: matchAt(last).end });
+      found.push({ firstWord: words[head].firstWord, lastWord: words[last].lastWord, start: matchAt(head).start, end: matchAt(last).end, inner });
     }
   }
   return found;
