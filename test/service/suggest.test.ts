@@ -277,6 +277,9 @@ describe("the issue's descriptions of the families, in other words", () => {
     assert.equal(familyOf("An ASR model transcribes the user's speech, a text LLM writes the reply, and a TTS model speaks it aloud."), 'near-sts');
     assert.equal(familyOf('We cascade ASR, a text LLM and TTS, and a duplex state predictor decides when to speak.'), 'cascade-predictor');
     assert.notEqual(familyOf('Our speech-text LLM is trained for ASR and TTS.'), 'near-sts', 'a speech-text LLM hears audio');
+    // Other wordings of the stages: "transcribed", "the transcript"; a turn "detector" is a predictor.
+    assert.equal(firstOf('Speech is transcribed by Whisper, the transcript goes to the chat model, and the answer is spoken by a TTS voice.'), 'near-sts');
+    assert.equal(firstOf('An end-of-turn detector decides when the cascaded ASR-LLM-TTS system should respond.'), 'cascade-predictor');
   });
 
   test('the near-STS pipeline yields to a turn predictor said anywhere in the text (concepts.yaml yields_to)', () => {
