@@ -284,17 +284,22 @@ function absenceSuffixAt(text: string, end: number): boolean {
 /**
  * Whether a word of `negatable` follows a negation, or a word of `denying` (or a cross mark)
  * follows none, within `most` words after `end` in its clause and before any coordinated or
- * relative clause. With `denying`, a colon right after the mention is crossed: the mention is
- * then a key, and what follows its value ("ASR/TTS: not required").
+ * relative clause. With `denying`, the mention may be a key whose value follows: a colon right
+ * after it ("ASR/TTS: not required") or the bar of a two-cell table row ("| Separate ASR and TTS
+ * | ✗ |") is crossed, and a value that is only "no" or "none" denies it too.
  */
 function negatedPredicateAfter(text: string, end: number, most: number, negatable: ReadonlySet<string>, denying?: ReadonlySet<string>): boolean {
   let negated = false;
   let previous = '';
   let i = end;
+  let valueStart = -1;
   for (let read = 0; read < most; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
       if (denying && !negated && crossAt(text, i)) return true;
-      if (stopsAt(text, i) && !(denying && read === 0 && text[i] === ':' && text.slice(end, i).trim() === '')) return false;
+      if (stopsAt(text, i)) {
+        if (!(denying && read === 0 && valueStart < 0 && isKeyEnd(text, end, i))) return false;
+        valueStart = i + 1;
+      }
       i++;
     }
     if (i >= text.length) return false;
@@ -302,6 +307,7 @@ function negatedPredicateAfter(text: string, end: number, most: number, negatabl
     while (i < text.length && (isWordCharAt(text, i) || (isApostrophe(text[i]) && isWordCharAt(text, i - 1) && isWordCharAt(text, i + 1)))) i++;
     const word = text.slice(start, i).toLowerCase();
     if (PREDICATE_STOPS.has(word)) return false;
+    if (read === 0 && valueStart >= 0 && ABSENT_VALUES.has(word) && valueEndsAt(text, i)) return true;
     if (word === 'not' || word === 'never' || word === 'cannot' || NEGATION_GRAMMAR.contraction.test(word)) negated = true;
     else if (negated && NOT_NEGATING.get(previous)?.has(word)) negated = false;
     else if (negated && negatable.has(word)) return true;
@@ -309,4 +315,29 @@ function negatedPredicateAfter(text: string, end: number, most: number, negatabl
     previous = word;
   }
   return false;
+}
+
+const ABSENT_VALUES = new Set<string>(NEGATION_GRAMMAR.absentValues);
+
+/**
+ * Whether the stop at `stop`, with only spaces between it and a mention ending at `end`, ends a
+ * key: a colon, or the bar after the first cell of a two-cell table row.
+ */
+function isKeyEnd(text: string, end: number, stop: number): boolean {
+  if (text.slice(end, stop).trim() !== '') return false;
+  if (text[stop] === ':') return true;
+  if (text[stop] !== '|') return false;
+  const lineStart = text.lastIndexOf('\n', stop - 1) + 1;
+  let lineEnd = text.indexOf('\n', stop);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, stop).trim();
+  const after = text.slice(stop + 1, lineEnd).trimEnd();
+  // "| key | value |": the bar opens the line and ends the row, with one bar between.
+  return before.startsWith('|') && !before.slice(1).includes('|') && after.endsWith('|') && after.indexOf('|') === after.length - 1;
+}
+
+/** Whether a value ends at `i`: only spaces before the line's end, a stop, or a cell's bar. */
+function valueEndsAt(text: string, i: number): boolean {
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i >= text.length || text[i] === '\n' || text[i] === '\r' || text[i] === '|' || text[i] === '.' || text[i] === ';';
 }

@@ -22,6 +22,8 @@ export const NEGATION_GRAMMAR = {
   crossMarks: ['❌', '✗', '✘', '✖', '⛔', '🚫'],
   /** A word that, joined by a hyphen right after a mention, says it is absent ("ASR-free", "cascade-free"). */
   absenceSuffixes: ['free'],
+  /** A key's whole value that says the key is absent ("ASR: no", "| Cascade | None |"). */
+  absentValues: ['no', 'none'],
   /** A cue followed by one of these does not negate ("not only parallel streams"). */
   notNegating: ['not only', 'not just'],
   /** Contractions ending in n't ("doesn't", "isn't") negate like "not". */
