@@ -69,8 +69,8 @@ interface Occurrence {
   readonly inner?: readonly number[];
 }
 
-/** Words that make a term a negation itself ("no", "without" …): such a pattern says its own negation. */
-const NEGATING_WORDS = new Set<string>(NEGATION_GRAMMAR.cues.flatMap(cue => cue.split(' ')).filter(word => !['of', 'than', 'to', 'with', 'from', 'away', 'rid', 'beyond'].includes(word)));
+/** Words that make a term a negation itself ("no", "without", "instead" …): such a pattern says its own negation. */
+const NEGATING_WORDS = new Set<string>(NEGATION_GRAMMAR.cues.map(cue => cue.split(' ')[0]));
 
 export interface ConceptReader {
   /** Every term, labelled with its group number, for an overlapping phrase set. */
