@@ -58,6 +58,7 @@ describe('concepts: several wordings, any order, close together, in one sentence
       'Two separate channels, one per speaker, carry the audio.',
       'A multistream decoder models the user speech and its own.',
       'A text token is predicted with its audio tokens at every frame, alongside a second stream for the user.',
+      'The user and the model speak on 2 audio streams.',
     ]) assert.equal(firstOf(text), 'dual-stream-codec', text);
   });
 
@@ -296,6 +297,9 @@ describe("the issue's descriptions of the families, in other words", () => {
   test('other wordings of the same facts: avoiding discrete tokens, an LLM that never hears audio, a separate TTS engine', () => {
     assert.deepEqual(reasonsOf('The decoder avoids discrete tokens entirely.'), ['no-discrete-tokens']);
     assert.deepEqual(reasonsOf('The LLM never hears audio: it reads a transcript.'), ['llm-never-hears-audio']);
+    // Contracted negations are the negations ("doesn't" is read "doesnt").
+    assert.deepEqual(reasonsOf("The LLM doesn't hear audio."), ['llm-never-hears-audio']);
+    assert.ok(reasonsOf("Training doesn't update the LLM.").includes('llm-not-updated'));
     assert.deepEqual(reasonsOf('A separate TTS engine reads the answer aloud.'), ['separate-tts-module']);
     // One fact said twice counts once: the LLM that never hears audio is the LLM that sees only text.
     const once = suggester.rank('The LLM never hears audio. The LLM only sees text.', inCard)[0];

@@ -254,6 +254,18 @@ describe('HTML markup and pasted typography read as the plain text', () => {
     });
   }
 
+  test('every corpus text with numbers as digits ("2 streams") and negations contracted ("doesn\'t")', () => {
+    let changed = 0;
+    corpus.texts.forEach(entry => {
+      const text = textOf(entry);
+      const written = text.replace(/\btwo\b/gi, '2').replace(/\bthree\b/gi, '3')
+        .replace(/\bdoes not\b/g, "doesn't").replace(/\bdo not\b/g, 'don’t').replace(/\bis not\b/g, "isn't");
+      if (written !== text) changed++;
+      for (const inScope of [false, true]) assert.deepEqual(reading(written, inScope), reading(text, inScope), `${entry.id} (inScope ${inScope})`);
+    });
+    assert.ok(changed > 100, `texts changed: ${changed}`);
+  });
+
   test('every corpus text with soft hyphens and zero-width spaces inside its words, and a byte order mark first', () => {
     corpus.texts.forEach(entry => {
       const text = textOf(entry);
