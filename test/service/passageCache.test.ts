@@ -86,6 +86,10 @@ describe('reading by passage gives what reading the whole text gives', () => {
       'Moshi <!-- a. b\n\nc --> is a speech-text model.',
       'It does not use <span title="x. y">two</span> parallel audio streams.',
       '<p>Unlike cascaded systems<br>\n\n</p>text and speech tokens share one sequence.',
+      // A two-cell row is a key and its value only when no passage break cuts it.
+      '| Codec. Separate ASR and TTS | ✗ |\nText and speech tokens share one sequence.',
+      '| Separate ASR and TTS | No. Really |\nText and speech tokens share one sequence.',
+      'Intro.\n| Separate ASR and TTS | ✗ |\nText and speech tokens share one sequence.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });

@@ -10,6 +10,7 @@
  * its own right: only words before it can negate it.
  */
 import { NEGATION_GRAMMAR } from './negationGrammar';
+import { holdsPassageBreak } from './passageCache';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
@@ -332,8 +333,10 @@ function isKeyEnd(text: string, end: number, stop: number): boolean {
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, stop).trim();
   const after = text.slice(stop + 1, lineEnd).trimEnd();
-  // "| key | value |": the bar opens the line and ends the row, with one bar between.
-  return before.startsWith('|') && !before.slice(1).includes('|') && after.endsWith('|') && after.indexOf('|') === after.length - 1;
+  // "| key | value |": the bar opens the line and ends the row, with one bar between. A row cut
+  // into passages ("| Codec. Separate ASR and TTS | ✗ |") is not read as one, whole or by passage.
+  return before.startsWith('|') && !before.slice(1).includes('|') && after.endsWith('|') && after.indexOf('|') === after.length - 1
+    && !holdsPassageBreak(text.slice(lineStart, lineEnd + 1));
 }
 
 /** Whether a value ends at `i`: only spaces before the line's end, a stop, or a cell's bar. */

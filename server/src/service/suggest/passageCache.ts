@@ -40,6 +40,16 @@ export interface PassageCacheOptions {
 const MAX_CHARACTERS = 1 << 16;
 /** Where passages end: at a blank line (dropped), or after sentence punctuation followed by a space or a line break. */
 const BREAK = /\n\n|[.!?](?=[ \n])/g;
+const HOLDS_BREAK = new RegExp(BREAK.source);
+
+/**
+ * Whether `text` holds a place where passages are cut. A rule that reads across such a place (a
+ * table row's cells, say) must not hold there, or the reading by passage would differ from the
+ * reading whole.
+ */
+export function holdsPassageBreak(text: string): boolean {
+  return HOLDS_BREAK.test(text);
+}
 
 export function createPassageCache<R>(read: (passage: string) => R, empty: R, options: PassageCacheOptions = {}): PassageCache<R> {
   const maxCharacters = options.maxCharacters ?? MAX_CHARACTERS;
