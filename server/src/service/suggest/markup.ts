@@ -120,7 +120,7 @@ export function plainProse(text: string): string {
  * the word joiner, the byte order mark a Windows editor puts first, direction marks. Blanking
  * them would split a word, so they are dropped, and offsets are mapped back to the text.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+export const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 const MAY_HOLD_INVISIBLE = new RegExp(INVISIBLE.source);
 
 /** A text with its invisible characters dropped, and the way back to offsets in the text. */
