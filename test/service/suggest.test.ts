@@ -210,6 +210,34 @@ describe('negation and clauses about other systems', () => {
     assert.equal(isSetAside('our models interleave', 'our models '.length, 'our models interleave'.length), false);
   });
 
+  test('a predicate that finds fault sets its subject aside, past an aside in parentheses or a list', () => {
+    assert.deepEqual(rankedFamilies('Cascade approaches (ASR → LLM → TTS) accumulate errors.'), []);
+    assert.deepEqual(rankedFamilies('Cascaded ASR, LLM and TTS pipelines lose paralinguistic cues.'), []);
+    assert.deepEqual(rankedFamilies('ASR+LLM+TTS cascades are slow.'), []);
+    assert.deepEqual(rankedFamilies('ASR and TTS pipelines add latency.'), []);
+    // The usual way, which the sentence then turns from.
+    assert.deepEqual(rankedFamilies('Cascaded ASR-LLM-TTS systems are the norm, but our model keeps two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Cascaded ASR-LLM-TTS systems are the norm.'), ['near-sts', 'cascade-predictor']);
+    // A fault taken away, or a word that finds no fault, leaves the clause the model's own.
+    assert.deepEqual(rankedFamilies('The model keeps two parallel audio streams without adding latency.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('The model keeps two parallel audio streams, reducing error propagation.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('It addresses these limitations by keeping two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Text and speech tokens are interleaved in one sequence with end-to-end gradient propagation.'), ['interleaved-flatten']);
+    // Only a list's comma is read past: a relative clause after a comma says something else.
+    const text = 'The model keeps two parallel audio streams, which are slow to train.';
+    assert.equal(isSetAside(text, text.indexOf('two'), text.indexOf(',')), false);
+    assert.equal(isSetAside('ASR, LLM and TTS are slow.', 0, 'ASR'.length), true);
+    assert.equal(isSetAside('ASR, which runs first, is slow.', 0, 'ASR'.length), false);
+  });
+
+  test('what a clause says is not needed is set aside, however long, up to the means', () => {
+    assert.deepEqual(rankedFamilies('There is no need for a text LLM wrapped in ASR and TTS.'), []);
+    assert.deepEqual(rankedFamilies('It removes the need for a text LLM wrapped in ASR and TTS by keeping two parallel audio streams.'), ['dual-stream-codec']);
+    // A need that is not denied, or denied in another clause, leaves the clause the model's own.
+    assert.deepEqual(rankedFamilies('There is a need for a text LLM wrapped in ASR and TTS.'), ['near-sts']);
+    assert.deepEqual(rankedFamilies('There is no need for fine-tuning: a streaming ASR and a TTS wrap any text LLM.'), ['near-sts']);
+  });
+
   test('an alternative the authors tried and dropped is set aside, up to the turn that drops it', () => {
     assert.deepEqual(rankedFamilies('We experimented with flattening the streams into one sequence, but it made sequences too long.'), []);
     assert.deepEqual(rankedFamilies('We tried flattening the streams but it made sequences too long.'), []);

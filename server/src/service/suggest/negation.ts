@@ -16,7 +16,7 @@ import { isWordCharAt } from './wordChars';
 
 const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
 const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
-const CRITICISM = new Set<string>(NEGATION_GRAMMAR.criticism);
+const CRITICISM = new Set<string>(NEGATION_GRAMMAR.criticism.filter(entry => !entry.includes(' ')));
 
 /** The two-word entries of a list, by first word: looked up without building "word following". */
 function pairsOf(list: readonly string[]): Map<string, Set<string>> {
@@ -31,7 +31,14 @@ function pairsOf(list: readonly string[]): Map<string, Set<string>> {
   return pairs;
 }
 const CUE_PAIRS = pairsOf(NEGATION_GRAMMAR.cues);
+const RELATIVE = new Set<string>(NEGATION_GRAMMAR.relativeOpeners.filter(entry => !entry.includes(' ')));
 const BACKGROUND_PAIRS = pairsOf(NEGATION_GRAMMAR.background);
+const CRITICISM_PAIRS = pairsOf(NEGATION_GRAMMAR.criticism);
+const REMEDIES = new Set<string>(NEGATION_GRAMMAR.remedies);
+const FAULTS = new Set<string>(NEGATION_GRAMMAR.faults);
+const MEANS = new Set<string>(NEGATION_GRAMMAR.means);
+/** Whether a word before a criticism takes its fault away: a remedy ("reducing") or a negation ("without", "doesn't"). */
+const takesFaultAway = (word: string) => REMEDIES.has(word) || CUES.has(word) || NEGATION_GRAMMAR.contraction.test(word);
 const NOT_NEGATING = pairsOf(NEGATION_GRAMMAR.notNegating);
 const OPENERS = new Set<string>(NEGATION_GRAMMAR.clauseOpeners);
 const FILLERS = new Set<string>(NEGATION_GRAMMAR.fillers);
@@ -98,6 +105,10 @@ export function isNegated(text: string, start: number): boolean {
   return false;
 }
 
+/** The most characters an aside in parentheses may hold and still be read past. */
+const ASIDE_CHARS = 160;
+const LIST_JOINS = new Set(['and', 'or']);
+
 /** The words of the clause on one side of `from` (before it when `step` is -1), nearest first, lower-cased. */
 function clauseWords(text: string, from: number, step: 1 | -1): string[] {
   const words: string[] = [];
@@ -105,7 +116,14 @@ function clauseWords(text: string, from: number, step: 1 | -1): string[] {
   let i = step < 0 ? from - 1 : from;
   while (words.length < most) {
     while (i >= 0 && i < text.length && !isWordCharAt(text, i)) {
-      if (stopsAt(text, i)) return words;
+      if (stopsAt(text, i)) {
+        // An aside in parentheses or a list's comma does not end the clause: in "Cascade approaches
+        // (ASR → LLM → TTS) accumulate errors" the predicate comes after both.
+        const next = pastAsideOrList(text, i, step);
+        if (next < 0) return words;
+        i = next;
+        continue;
+      }
       i += step;
     }
     if (i < 0 || i >= text.length) return words;
@@ -118,9 +136,53 @@ function clauseWords(text: string, from: number, step: 1 | -1): string[] {
   return words;
 }
 
+
+/**
+ * Where reading (ahead when `step` is 1, back when -1) goes on past the stop at `i`, or -1 when the
+ * stop ends the clause. An aside in parentheses is part of its clause: reading meets it whole
+ * and skips it, or reads out of it when the reading began inside ("(ASR → LLM → TTS) accumulate
+ * errors"). A comma that joins a list's items ("ASR, LLM and TTS pipelines …": "and" or "or"
+ * among the next words after the first, before any stop) is no clause end either. Neither
+ * crosses a passage break, so a passage reads as the whole text does.
+ */
+function pastAsideOrList(text: string, i: number, step: 1 | -1): number {
+  const char = text[i];
+  if (char === ',') return listGoesOnAfter(text, i) ? i + step : -1;
+  if (char !== '(' && char !== ')') return -1;
+  const open = char === '(' ? i : nearest(text, '(', i, -1);
+  const close = char === ')' ? i : nearest(text, ')', i, 1);
+  if (open < 0 || close < 0) return -1;
+  const aside = text.slice(open, close + 1);
+  if (aside.includes('(', 1) || aside.lastIndexOf(')', aside.length - 2) >= 0 || holdsPassageBreak(aside)) return -1;
+  return step > 0 ? close + 1 : open - 1;
+}
+
+/** The nearest `char` from `i` on the side of `step`, at most ASIDE_CHARS away, or -1: bounded, so no reading scans the text. */
+function nearest(text: string, char: string, i: number, step: 1 | -1): number {
+  for (let j = i + step, read = 0; j >= 0 && j < text.length && read < ASIDE_CHARS; j += step, read++) if (text[j] === char) return j;
+  return -1;
+}
+
+/** Whether the comma at `i` joins a list's items: the next words, the first no opener, hold "and" or "or" before any stop. */
+function listGoesOnAfter(text: string, i: number): boolean {
+  let j = i + 1;
+  for (let k = 0; k < 4; k++) {
+    while (j < text.length && !isWordCharAt(text, j)) {
+      if (stopsAt(text, j)) return false;
+      j++;
+    }
+    const start = j;
+    while (isWordCharAt(text, j)) j++;
+    if (j === start) return false;
+    const word = text.slice(start, j).toLowerCase();
+    if (k === 0 && (OPENERS.has(word) || LIST_JOINS.has(word) || RELATIVE.has(word))) return false;
+    if (k > 0 && LIST_JOINS.has(word)) return true;
+  }
+  return false;
+}
+
 const CONTRAST = new Set<string>(NEGATION_GRAMMAR.contrast.filter(entry => !entry.includes(' ')));
 const CONTRAST_PAIRS = pairsOf(NEGATION_GRAMMAR.contrast);
-const RELATIVE = new Set<string>(NEGATION_GRAMMAR.relativeOpeners.filter(entry => !entry.includes(' ')));
 const RELATIVE_PAIRS = pairsOf(NEGATION_GRAMMAR.relativeOpeners);
 /** Soft stops a relative clause may continue across; any other stop ends the contrast clause. */
 const SOFT_STOPS = new Set([',', '(', ')', '—', '[', ']']);
@@ -173,6 +235,7 @@ export function inContrastClause(text: string, start: number): boolean {
 
 const TRIED = new Set<string>(NEGATION_GRAMMAR.tried);
 const TURNS = new Set<string>(NEGATION_GRAMMAR.turns);
+const PREVALENT = new Set<string>(NEGATION_GRAMMAR.prevalent);
 
 /** The word that starts at `start`, lower-cased. */
 function firstWordAt(text: string, start: number): string {
@@ -209,17 +272,43 @@ function turnsAfter(text: string, end: number): boolean {
 
 /**
  * True when the text from `start` to `end` sits in a clause about other systems: a background word
- * before it, or a criticism word before or after it, in the same clause; a clause of contrast; or
- * an alternative the authors tried and dropped ("We tried X, but …").
+ * before it, or a criticism word before or after it, in the same clause; a clause of contrast; an
+ * alternative the authors tried and dropped ("We tried X, but …"); or the usual way, which the
+ * sentence then turns from ("… are the norm, but …").
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
   const before = clauseWords(text, start, -1);
+  const after = clauseWords(text, end, 1);
   // `before` is nearest first: before[k - 1] is the word after before[k] in the text, and the
   // match's own first word is after before[0] ("standard cascaded …" sets "cascaded" aside).
-  return before.some((word, k) => BACKGROUND.has(word) || CRITICISM.has(word) || BACKGROUND_PAIRS.get(word)?.has(k > 0 ? before[k - 1] : firstWordAt(text, start)))
-    || clauseWords(text, end, 1).some(word => CRITICISM.has(word))
+  const nextOf = (k: number) => k > 0 ? before[k - 1] : firstWordAt(text, start);
+  return before.some((word, k) => BACKGROUND.has(word) || BACKGROUND_PAIRS.get(word)?.has(nextOf(k))
+      || ((CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(nextOf(k)) === true) && !before.slice(0, k).some(w => MEANS.has(w))
+        && (FAULTS.has(word) || !before.slice(k + 1, k + 1 + NEGATION_GRAMMAR.remedyWordsBefore).some(takesFaultAway))))
+    || after.some((word, k) => (CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(after[k + 1]) === true)
+      && !after.slice(Math.max(0, k - NEGATION_GRAMMAR.remedyWordsBefore), k).some(takesFaultAway))
     || inContrastClause(text, start)
-    || triedAndTurned(text, before, end);
+    || notNeeded(before)
+    || triedAndTurned(text, before, end)
+    || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
+}
+
+const NEED_PAIRS = pairsOf(NEGATION_GRAMMAR.need);
+
+/**
+ * Whether the clause words `before` a mention (nearest first) hold a negated need ("no need for",
+ * "without the need for") with no word of `means` after it: the mention is what is not needed.
+ */
+function notNeeded(before: readonly string[]): boolean {
+  for (let k = 1; k < before.length; k++) {
+    if (MEANS.has(before[k - 1])) return false;
+    if (!NEED_PAIRS.get(before[k])?.has(before[k - 1])) continue;
+    // The cue before "need", with fillers ("without the need for") skipped.
+    let j = k + 1;
+    while (j < before.length && FILLERS.has(before[j])) j++;
+    if (j < before.length && (CUES.has(before[j]) || NEGATION_GRAMMAR.contraction.test(before[j]))) return true;
+  }
+  return false;
 }
 
 /** True when the text from `start` to `end` names an alternative the authors tried and dropped ("We considered fine-tuning Moshi, but …"). */

@@ -13,8 +13,14 @@ export const NEGATION_GRAMMAR = {
     'eliminating', 'eliminate', 'remove', 'removes', 'removing', 'bypass', 'bypasses', 'bypassing',
     'eschew', 'eschews', 'eschewing', 'forgo', 'forgoes', 'forgoing', 'abandon', 'abandons', 'abandoning',
     'discard', 'discards', 'discarding', 'free from', 'away from', 'away with', 'dispense with', 'rid of',
-    'move beyond', 'moves beyond', 'moving beyond',
+    'move beyond', 'moves beyond', 'moving beyond', 'obviate', 'obviates', 'obviating',
   ],
+  /**
+   * Words that, after a negation cue ("no need for", "without the need for", "obviates the need
+   * of"), make the rest of the clause what is not needed, however long ("There is no need for a
+   * text LLM wrapped in ASR and TTS"), up to a word of `means` ("… by keeping two streams").
+   */
+  need: ['need for', 'need of', 'needs for'],
   /**
    * Marks that say a thing is absent, as "no" does: before a mention in its clause ("- ❌ Separate
    * ASR and TTS models", as feature lists write it) or right after it ("ASR + TTS ❌").
@@ -62,8 +68,45 @@ export const NEGATION_GRAMMAR = {
   turns: ['but', 'however', 'yet'],
   /** How many words after a match the look-ahead for the turn reads at most, in its clause. */
   triedWordsAfter: 16,
-  /** Words that, anywhere in the clause, criticise what it describes ("cascaded systems suffer from latency"). */
-  criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
+  /**
+   * Words (or word pairs) that, anywhere in the clause, criticise what it describes ("cascaded
+   * systems suffer from latency", "ASR+LLM+TTS cascades are slow", "… pipelines add latency and
+   * lose paralinguistic cues", "cascades accumulate errors"). Only words that find fault: "latency"
+   * alone is also what a card boasts of ("low latency").
+   */
+  criticism: ['suffer', 'suffers', 'suffered', 'suffering', 'drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations',
+    'slow', 'slower', 'sluggish', 'cumbersome', 'brittle', 'plagued', 'hindered', 'hampered',
+    'lose', 'loses', 'losing', 'incur', 'incurs', 'incurring',
+    'accumulate', 'accumulates', 'accumulated', 'accumulating', 'accumulation', 'compounded', 'compounding',
+    // "propagation" alone is also a gradient's ("end-to-end gradient propagation").
+    'error propagation', 'errors propagate', 'propagate errors', 'propagates errors',
+    ...['add', 'adds', 'adding', 'introduce', 'introduces', 'introducing', 'high', 'higher', 'extra', 'additional'].map(word => `${word} latency`)],
+  /**
+   * Words that, among the few before a criticism word, take the fault away: "fully end-to-end
+   * systems reducing error propagation" praises, as "without adding latency" does with a negation
+   * cue. Not before a noun of `faults`, which names what follows it as the faulty one
+   * ("overcoming the limitations of cascaded systems").
+   */
+  remedies: ['reduce', 'reduces', 'reducing', 'reduced', 'mitigate', 'mitigates', 'mitigating', 'alleviate', 'alleviates', 'alleviating',
+    'prevent', 'prevents', 'preventing', 'minimize', 'minimizes', 'minimizing', 'minimise', 'minimises', 'minimising', 'lower', 'lowers', 'lowering',
+    'less', 'fewer', 'low', 'overcome', 'overcomes', 'overcoming', 'address', 'addresses', 'addressing', 'solve', 'solves', 'solving',
+    'tackle', 'tackles', 'tackling', 'resolve', 'resolves', 'resolving', 'limit', 'limits', 'limiting', 'suppress', 'suppresses', 'suppressing'],
+  /** How many words before a criticism word a remedy may be. */
+  remedyWordsBefore: 3,
+  /** Criticism words that name a fault of what follows them, remedied or not. */
+  faults: ['drawback', 'drawbacks', 'shortcoming', 'shortcomings', 'limitation', 'limitations'],
+  /**
+   * Words that, between a criticism and a later mention, introduce the means of a cure ("… overcomes
+   * the limitations of cascades by interleaving text and speech tokens …"): what follows them is
+   * the card's own design, not the criticised one.
+   */
+  means: ['by', 'through', 'via'],
+  /**
+   * Words that say what a clause names is the usual way ("cascaded ASR-LLM-TTS systems are the
+   * norm, but …", "the dominant approach chains ASR, an LLM and TTS, but …"): when the sentence
+   * then turns with one of `turns`, the clause is about what others do.
+   */
+  prevalent: ['norm', 'mainstream', 'dominant', 'dominate', 'dominates', 'prevalent', 'prevailing', 'widespread', 'ubiquitous', 'customary'],
   /**
    * Words that open a clause of contrast or comparison ("unlike cascaded systems in which the LLM
    * only sees text, …", "it outperforms models built on …"): what that clause says is about the
