@@ -7,7 +7,8 @@
 import { parsePattern } from '../../knowledge/conceptPattern';
 import type { Concept, FamilyId } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { isDeniedAfter, isNegated, isSetAside } from './negation';
+import { isNegated, isSetAside } from './negation';
+import { isDeniedAfter } from './predicateAfter';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import type { PhraseEntry, PhraseMatch } from './phrases';
 import { sentenceIds, WordPosition, wordNumbers } from './wordPositions';

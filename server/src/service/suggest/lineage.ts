@@ -8,7 +8,8 @@
  */
 import type { FamilyId, KnowledgeBase } from '../../knowledge/schema';
 import type { Span } from '../findings';
-import { inContrastClause, isComparedAfter, isNegated, isTriedAndDropped, isUnsupportedAfter } from './negation';
+import { inContrastClause, isNegated, isTriedAndDropped } from './negation';
+import { isComparedAfter, isUnsupportedAfter } from './predicateAfter';
 import { PhraseEntry, PhraseMatch, phraseKey } from './phrases';
 import { opensSentence } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
