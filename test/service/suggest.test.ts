@@ -230,6 +230,23 @@ describe('negation and clauses about other systems', () => {
     assert.equal(isSetAside('ASR, which runs first, is slow.', 0, 'ASR'.length), false);
   });
 
+  test('a clause goes on past a list of one-word items and an elaboration, and no further', () => {
+    // A contrast that opens the sentence reaches past its own list.
+    assert.deepEqual(rankedFamilies('Rather than chaining a transcriber, an LLM and a synthesizer with a turn predictor, the model keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // A comma before a clause of its own ends the contrast: "we …", or a verb with more than one word before "and".
+    assert.deepEqual(rankedFamilies('Rather than parallel streams, we flatten text and speech into a single sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('Our model, unlike Moshi which uses parallel streams, interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    // "…, either … or …" elaborates the clause about others.
+    assert.deepEqual(rankedFamilies('Most full-duplex speech models rely on codec tokens, either in parallel user and agent streams or interleaved with text in one sequence.'), []);
+  });
+
+  test('a background adjective reaches its noun past a few modifiers, but not the card\'s own', () => {
+    assert.deepEqual(rankedFamilies('Many recent spoken dialogue systems interleave text and speech tokens.'), []);
+    assert.deepEqual(rankedFamilies('Our recent models interleave text and speech tokens.'), ['interleaved-flatten']);
+    // A word that cannot be a modifier ends the noun phrase: "models" is the verb here.
+    assert.deepEqual(rankedFamilies('It supports many languages and models two parallel audio streams.'), ['dual-stream-codec']);
+  });
+
   test('what a clause says is not needed is set aside, however long, up to the means', () => {
     assert.deepEqual(rankedFamilies('There is no need for a text LLM wrapped in ASR and TTS.'), []);
     assert.deepEqual(rankedFamilies('It removes the need for a text LLM wrapped in ASR and TTS by keeping two parallel audio streams.'), ['dual-stream-codec']);

@@ -53,6 +53,10 @@ export function crossAt(text: string, i: number): boolean {
 /** The most characters an aside in parentheses may hold and still be read past. */
 const ASIDE_CHARS = 160;
 const LIST_JOINS = new Set(['and', 'or']);
+/** Words that open a clause of its own after a comma, not a list's next item. */
+const PRONOUNS = new Set(['we', 'it', 'they', 'our', 'its', 'their', 'this', 'these', 'you', 'he', 'she']);
+/** Words that, right after a comma, go on elaborating the clause ("… codec tokens, either in parallel streams or …", "…, such as …", "…, i.e. …"). */
+const ELABORATIONS = new Set(['either', 'such', 'including', 'namely', 'e', 'eg', 'i', 'ie']);
 
 /** The words of the clause on one side of `from` (before it when `step` is -1), nearest first, lower-cased. */
 export function clauseWords(text: string, from: number, step: 1 | -1): string[] {
@@ -90,7 +94,7 @@ export function clauseWords(text: string, from: number, step: 1 | -1): string[] 
  * among the next words after the first, before any stop) is no clause end either. Neither
  * crosses a passage break, so a passage reads as the whole text does.
  */
-function pastAsideOrList(text: string, i: number, step: 1 | -1): number {
+export function pastAsideOrList(text: string, i: number, step: 1 | -1): number {
   const char = text[i];
   if (char === ',') return listGoesOnAfter(text, i) ? i + step : -1;
   if (char !== '(' && char !== ')') return -1;
@@ -108,10 +112,17 @@ function nearest(text: string, char: string, i: number, step: 1 | -1): number {
   return -1;
 }
 
-/** Whether the comma at `i` joins a list's items: the next words, the first no opener, hold "and" or "or" before any stop. */
+/**
+ * Whether the comma at `i` joins a list's items: after it come one item word (fillers such as
+ * "an" aside) and then "and" or "or", as in "ASR, LLM and TTS" or "a transcriber, an LLM and a
+ * synthesizer". A longer stretch is read as a clause of its own ("…, we flatten text and speech",
+ * "…, interleaves text and speech tokens"), as is one that opens with a pronoun or an opener. A
+ * comma before an elaboration ("…, either … or …", "…, such as …") goes on with its clause too.
+ */
 function listGoesOnAfter(text: string, i: number): boolean {
   let j = i + 1;
-  for (let k = 0; k < 4; k++) {
+  let items = 0;
+  for (let read = 0; read < 4; read++) {
     while (j < text.length && !isWordCharAt(text, j)) {
       if (stopsAt(text, j)) return false;
       j++;
@@ -120,8 +131,11 @@ function listGoesOnAfter(text: string, i: number): boolean {
     while (isWordCharAt(text, j)) j++;
     if (j === start) return false;
     const word = text.slice(start, j).toLowerCase();
-    if (k === 0 && (OPENERS.has(word) || LIST_JOINS.has(word) || RELATIVE.has(word))) return false;
-    if (k > 0 && LIST_JOINS.has(word)) return true;
+    if (FILLERS.has(word) && !LIST_JOINS.has(word)) continue;
+    if (items === 0 && ELABORATIONS.has(word)) return true;
+    if (items === 1) return LIST_JOINS.has(word);
+    if (OPENERS.has(word) || LIST_JOINS.has(word) || RELATIVE.has(word) || PRONOUNS.has(word)) return false;
+    items = 1;
   }
   return false;
 }

@@ -11,7 +11,7 @@
  * aside (`isSetAside`); what the words after a mention deny is in `predicateAfter.ts`.
  */
 import {
-  clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, RELATIVE, stopsAt,
+  clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
 } from './clauseReading';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import { sentenceStartsAfter } from './sentenceStarts';
@@ -101,6 +101,13 @@ export function inContrastClause(text: string, start: number): boolean {
   while (read < NEGATION_GRAMMAR.contrastWordsBefore) {
     while (i >= 0 && !isWordCharAt(text, i)) {
       if (stopsAt(text, i)) {
+        // An aside in parentheses or a list's comma ends no clause ("Rather than chaining a
+        // transcriber, an LLM and a synthesizer with a turn predictor …").
+        const next = pastAsideOrList(text, i, -1);
+        if (next >= 0 && next < i) {
+          i = next;
+          continue;
+        }
         // The clause read so far is complete: is it contrast, or relative to the one before?
         if (contrastInClause()) return true;
         if (!SOFT_STOPS.has(text[i]) && sentenceStartsAfter(text, i)) return opensSentenceWithContrast(clause);
@@ -164,7 +171,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
   // `before` is nearest first: before[k - 1] is the word after before[k] in the text, and the
   // match's own first word is after before[0] ("standard cascaded …" sets "cascaded" aside).
   const nextOf = (k: number) => k > 0 ? before[k - 1] : firstWordAt(text, start);
-  return before.some((word, k) => BACKGROUND.has(word) || BACKGROUND_PAIRS.get(word)?.has(nextOf(k))
+  return before.some((word, k) => BACKGROUND.has(word) || namesOthersWork(text, start, before, k)
       || ((CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(nextOf(k)) === true) && !before.slice(0, k).some(w => MEANS.has(w))
         && (FAULTS.has(word) || !before.slice(k + 1, k + 1 + NEGATION_GRAMMAR.remedyWordsBefore).some(takesFaultAway))))
     || after.some((word, k) => (CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(after[k + 1]) === true)
@@ -173,6 +180,26 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || notNeeded(before)
     || triedAndTurned(text, before, end)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
+}
+
+const NOT_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.notModifiers);
+const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
+
+/**
+ * Whether the clause word `before[k]` is a background adjective ("most", "many recent") of a word
+ * for others' work that follows it, at once or past a few modifiers ("most full-duplex speech
+ * models"), and not the card's own ("our recent models").
+ */
+function namesOthersWork(text: string, start: number, before: readonly string[], k: number): boolean {
+  const nouns = BACKGROUND_PAIRS.get(before[k]);
+  if (!nouns || OURS.has(before[k + 1])) return false;
+  for (let j = 1; j <= 1 + NEGATION_GRAMMAR.backgroundModifiers; j++) {
+    // The j-th word after before[k]: a clause word, or the match's own first word.
+    const word = k - j >= 0 ? before[k - j] : k - j === -1 ? firstWordAt(text, start) : undefined;
+    if (word === undefined || NOT_MODIFIERS.has(word)) return false;
+    if (nouns.has(word)) return true;
+  }
+  return false;
 }
 
 const NEED_PAIRS = pairsOf(NEGATION_GRAMMAR.need);

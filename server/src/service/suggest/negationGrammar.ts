@@ -59,6 +59,13 @@ export const NEGATION_GRAMMAR = {
       'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded',
     ].map(noun => `${adjective} ${noun}`))],
   /**
+   * How many modifiers may stand between a background adjective and its word for others' work
+   * ("most full-duplex speech models", "many recent spoken dialogue systems").
+   */
+  backgroundModifiers: 3,
+  /** Words that cannot be such a modifier: what follows them is not the adjective's noun phrase ("many languages and models …"). */
+  notModifiers: ['and', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'that', 'which', 'is', 'are', 'was', 'were', 'be', 'can', 'will'],
+  /**
    * Words that, earlier in a clause, say that what it names was tried. When the sentence then
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
    * clause names an alternative the authors dropped, not what their model does.
@@ -126,7 +133,7 @@ export const NEGATION_GRAMMAR = {
   /** The most words a contrast clause, with its relative clauses, is read back for. */
   contrastWordsBefore: 32,
   /** How many words before a match the background and criticism look-back reads at most, in its clause. */
-  clauseWordsBefore: 16,
+  clauseWordsBefore: 24,
   /** How many words after it the criticism look-ahead reads at most ("cascaded systems suffer"). */
   clauseWordsAfter: 8,
   /**
