@@ -264,7 +264,7 @@ test('an example that is not a known model fails, naming the file and the entry'
 });
 
 test('a malformed concept pattern fails, naming the file, the concept and the pattern', () => {
-  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '    - inner monologue*', '    - inner + mo*'));
+  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '    - inner + monologue*', '    - inner + mo*'));
   assert.match(error.message, /concepts\.yaml/);
   assert.match(error.message, /\(inner-monologue\)\.all/);
   assert.match(error.message, /'mo\*' needs at least 3 letters/);
