@@ -247,6 +247,15 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('It supports many languages and models two parallel audio streams.'), ['dual-stream-codec']);
   });
 
+  test('a negated verb of building or using negates its whole object, up to what is done instead', () => {
+    assert.deepEqual(rankedFamilies('We did not train a joint audio-language model with parallel audio streams or with speech tokens interleaved into the text sequence.'), []);
+    assert.deepEqual(rankedFamilies("It doesn't rely on a text LLM wrapped in separate ASR and TTS stages."), []);
+    assert.deepEqual(rankedFamilies('It does not use ASR and instead keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // Another verb, or a negation of something else, negates no design.
+    assert.deepEqual(rankedFamilies('It does not wait for the user to finish, because it keeps two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Nothing is vector-quantized: the decoder reads continuous speech embeddings.'), ['codec-free']);
+  });
+
   test('what a clause says is not needed is set aside, however long, up to the means', () => {
     assert.deepEqual(rankedFamilies('There is no need for a text LLM wrapped in ASR and TTS.'), []);
     assert.deepEqual(rankedFamilies('It removes the need for a text LLM wrapped in ASR and TTS by keeping two parallel audio streams.'), ['dual-stream-codec']);

@@ -56,8 +56,33 @@ function wordsBefore(text: string, start: number): string[] {
   return words;
 }
 
-/** True when a negation cue governs the phrase starting at `start`. */
+/** True when a negation cue governs the phrase starting at `start`, or a negated verb of building or using has it in its object. */
 export function isNegated(text: string, start: number): boolean {
+  return cueGoverns(text, start) || underNegatedVerb(text, start);
+}
+
+const NEGATED_VERBS = new Set<string>(NEGATION_GRAMMAR.negatedVerbs);
+const INSTEAD = new Set<string>(NEGATION_GRAMMAR.insteadWords);
+
+/**
+ * Whether "not", "never" or "n't" and a verb of `negatedVerbs` come before `start` in its clause,
+ * at most `negatedVerbWords` words back, with no word of `insteadWords` between ("We did not train
+ * a joint model with parallel audio streams"; not "… does not use ASR and instead keeps two
+ * streams"). Read as clause words, "doesn't" is "doesn" and "t".
+ */
+function underNegatedVerb(text: string, start: number): boolean {
+  const before = clauseWords(text, start, -1);
+  const most = Math.min(before.length, NEGATION_GRAMMAR.negatedVerbWords + 1);
+  for (let k = 1; k < most; k++) {
+    if (INSTEAD.has(before[k - 1])) return false;
+    const word = before[k];
+    if ((word === 'not' || word === 'never' || word === 't') && NEGATED_VERBS.has(before[k - 1])) return true;
+  }
+  return false;
+}
+
+/** Whether a negation cue is among the few words before `start` in its clause. */
+function cueGoverns(text: string, start: number): boolean {
   const words = wordsBefore(text, start);
   for (let k = 0; k < words.length; k++) {
     const word = words[k];

@@ -5,6 +5,16 @@
  */
 
 export const NEGATION_GRAMMAR = {
+  /**
+   * Verbs of building or using that, right after "not", "never" or "n't", negate their whole
+   * object, however long ("We did not train a joint audio-language model with parallel audio
+   * streams or with speech tokens interleaved …"), up to `negatedVerbWords` words on, in the clause.
+   */
+  negatedVerbs: ['use', 'uses', 'build', 'builds', 'train', 'trains', 'adopt', 'adopts', 'employ', 'employs', 'rely', 'relies',
+    'need', 'needs', 'require', 'requires', 'include', 'includes', 'involve', 'involves', 'contain', 'contains', 'introduce', 'introduces'],
+  negatedVerbWords: 16,
+  /** Words that, between such a verb and a mention, turn to what is done instead ("… and instead keeps two streams"). */
+  insteadWords: ['instead', 'by', 'through', 'via'],
   /** Words (or word pairs) that negate, or set aside, what follows them. */
   cues: [
     'no', 'not', 'never', 'without', 'unlike', 'non', 'neither', 'nor', 'cannot',
@@ -135,7 +145,7 @@ export const NEGATION_GRAMMAR = {
   /** How many words before a match the background and criticism look-back reads at most, in its clause. */
   clauseWordsBefore: 24,
   /** How many words after it the criticism look-ahead reads at most ("cascaded systems suffer"). */
-  clauseWordsAfter: 8,
+  clauseWordsAfter: 12,
   /**
    * Words that, negated after a mention in its clause, say that what is named is not supported
    * or offered ("Moshi GGUF files are not supported", "Moshi-based models aren't available"):
