@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createFamilySuggester, isNegated, NEGATION_GRAMMAR } from '../../server/src/service/suggest';
+import { createFamilySuggester, NEGATION_GRAMMAR } from '../../server/src/service/suggest';
+import { cueGoverns } from '../../server/src/service/suggest/negation';
 import { compileKeyStarts, compileKeyStartsWithFinder } from '../../server/src/service/suggest/keyStarts';
 import { buildPhraseTable, longestAt } from '../../server/src/service/suggest/phraseTable';
 import { compileConcepts } from '../../server/src/service/suggest/concepts';
@@ -256,7 +257,7 @@ describe('prose scan (issue 5): the same answers as the former scan', () => {
     fc.assert(fc.property(prose, check), { numRuns: 500, seed: 3 });
   });
 
-  test('isNegated looks up word pairs as the former "word following" strings did', () => {
+  test('the negation cue look-back finds word pairs as the former "word following" strings did', () => {
     // The former function, whole: the same look-back, one string per word pair.
     const cues = new Set<string>(NEGATION_GRAMMAR.cues);
     const notNegating = new Set<string>(NEGATION_GRAMMAR.notNegating);
@@ -297,7 +298,7 @@ describe('prose scan (issue 5): the same answers as the former scan', () => {
       .map(parts => parts.map(([word, separator]) => word + separator).join(''));
     fc.assert(fc.property(texts, fc.nat(), (text, at) => {
       const start = text.length === 0 ? 0 : at % (text.length + 1);
-      assert.equal(isNegated(text, start), refIsNegated(text, start), `${JSON.stringify(text)} at ${start}`);
+      assert.equal(cueGoverns(text, start), refIsNegated(text, start), `${JSON.stringify(text)} at ${start}`);
     }), { numRuns: 3000, seed: 5 });
   });
 });

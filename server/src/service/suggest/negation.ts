@@ -81,8 +81,8 @@ function underNegatedVerb(text: string, start: number): boolean {
   return false;
 }
 
-/** Whether a negation cue is among the few words before `start` in its clause. */
-function cueGoverns(text: string, start: number): boolean {
+/** Whether a negation cue is among the few words before `start` in its clause (the look-back of `isNegated`, without negated verbs). */
+export function cueGoverns(text: string, start: number): boolean {
   const words = wordsBefore(text, start);
   for (let k = 0; k < words.length; k++) {
     const word = words[k];
