@@ -90,6 +90,13 @@ describe('reading by passage gives what reading the whole text gives', () => {
       '| Codec. Separate ASR and TTS | ✗ |\nText and speech tokens share one sequence.',
       '| Separate ASR and TTS | No. Really |\nText and speech tokens share one sequence.',
       'Intro.\n| Separate ASR and TTS | ✗ |\nText and speech tokens share one sequence.',
+      // A sentence's opening noun phrase is read up to a passage break, not across it.
+      'Cascaded\n\nsystems chain ASR and TTS around a text LLM.',
+      'Cascaded. Systems chain ASR and TTS around a text LLM.',
+      'Most voice\n\nassistants are built as a relay: ASR, a text LLM and TTS.',
+      // Asides and lists are read past within a passage only.
+      'ASR, LLM and TTS (a.\n\nb) pipelines are slow.',
+      'Rather than ASR, LLM. And TTS with a turn predictor, it keeps two parallel audio streams.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });

@@ -256,6 +256,19 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Nothing is vector-quantized: the decoder reads continuous speech embeddings.'), ['codec-free']);
   });
 
+  test('a sentence that opens with a kind of system or with others\' work speaks of them, up to the card\'s own', () => {
+    assert.deepEqual(rankedFamilies('Cascaded systems chain a recognizer, a text model and a synthesizer, and lose the voice.'), []);
+    assert.deepEqual(rankedFamilies('Dual-stream models run user and model audio as two parallel streams.'), []);
+    assert.deepEqual(rankedFamilies('Prior work such as Tolland trains one network, either by running two parallel audio streams or by interleaving text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Most voice assistants are built as a relay: a recognizer transcribes the user and a synthesizer reads the reply.'), []);
+    assert.deepEqual(rankedFamilies('A common recipe is to interleave text and speech tokens in one sequence.'), []);
+    // A name, a word for the card's own, or an article before a lone background word leaves it the card's.
+    assert.deepEqual(rankedFamilies('Tandemra models two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Cascaded systems are slow, so we keep two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('A classic ASR/LLM/TTS cascade, made duplex by a predictor head.'), ['cascade-predictor']);
+    assert.deepEqual(rankedFamilies('Speech tokens are interleaved with text tokens in one sequence.'), ['interleaved-flatten']);
+  });
+
   test('what a clause says is not needed is set aside, however long, up to the means', () => {
     assert.deepEqual(rankedFamilies('There is no need for a text LLM wrapped in ASR and TTS.'), []);
     assert.deepEqual(rankedFamilies('It removes the need for a text LLM wrapped in ASR and TTS by keeping two parallel audio streams.'), ['dual-stream-codec']);

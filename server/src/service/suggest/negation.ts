@@ -14,7 +14,7 @@ import {
   clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
 } from './clauseReading';
 import { NEGATION_GRAMMAR } from './negationGrammar';
-import { sentenceStartsAfter } from './sentenceStarts';
+import { opensSentence, sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
 const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
@@ -202,9 +202,83 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || after.some((word, k) => (CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(after[k + 1]) === true)
       && !after.slice(Math.max(0, k - NEGATION_GRAMMAR.remedyWordsBefore), k).some(takesFaultAway))
     || inContrastClause(text, start)
+    || inSentenceAboutKind(text, start)
     || notNeeded(before)
     || triedAndTurned(text, before, end)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
+}
+
+const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
+const KIND_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
+/** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …"). */
+const OWN_WORDS = new Set(['we', 'our', 'ours', 'us']);
+
+/**
+ * Whether `start` is in a sentence that opens with a noun phrase for a kind of system ("Cascaded
+ * systems chain a recognizer, a text model and a synthesizer …"), with no clause opener, ";" or
+ * ":" and no word for the card's own ("we", "our") between that opening and `start`.
+ */
+function inSentenceAboutKind(text: string, start: number): boolean {
+  // The mention may open the sentence itself ("Cascaded systems chain …").
+  if (opensSentence(text, start)) return opensWithKind(text, start);
+  let i = start - 1;
+  let first = -1;
+  for (let read = 0; read <= NEGATION_GRAMMAR.kindSentenceWords; read++) {
+    while (i >= 0 && !isWordCharAt(text, i)) {
+      // A colon goes on describing the kind ("Most voice assistants are built as a relay: a recognizer …").
+      if (text[i] === ';') return false;
+      i--;
+    }
+    if (i < 0) break;
+    const end = i + 1;
+    while (i >= 0 && isWordCharAt(text, i)) i--;
+    const word = text.slice(i + 1, end).toLowerCase();
+    if (OPENERS.has(word) || OWN_WORDS.has(word)) return false;
+    if (opensSentence(text, i + 1)) {
+      first = i + 1;
+      break;
+    }
+  }
+  return first >= 0 && opensWithKind(text, first);
+}
+
+/**
+ * Whether the words from `first` on are a noun phrase for a kind of system: modifiers of
+ * `kindModifiers`, then a noun of `kindNouns`; or one for others' work ("Prior work such as …",
+ * "Existing spoken dialogue systems …", "A common recipe for voice bots …"): a background word,
+ * or a background adjective and a noun it pairs with, past modifiers, after an article at most.
+ */
+function opensWithKind(text: string, first: number): boolean {
+  let i = first;
+  let adjective: ReadonlySet<string> | undefined;
+  let article = false;
+  for (let read = 0; read < 8; read++) {
+    while (i < text.length && !isWordCharAt(text, i)) {
+      // Only a hyphen or white space may stand between the phrase's words ("Dual-stream models"): a
+      // line break that wraps the sentence, not one that ends it (nor a passage with it).
+      if (text[i] !== '-' && !/\s/.test(text[i])) return false;
+      if ((text[i] === '\n' || text[i] === '\r') && sentenceStartsAfter(text, i)) return false;
+      i++;
+    }
+    const start = i;
+    while (isWordCharAt(text, i)) i++;
+    if (i === start) return false;
+    const word = text.slice(start, i).toLowerCase();
+    if (KIND_NOUNS.has(word) || adjective?.has(word)) return true;
+    if (read === 0 && (word === 'a' || word === 'the')) {
+      article = true;
+      continue;
+    }
+    // After an article, only an adjective with its noun: "A classic ASR/LLM/TTS cascade, made duplex
+    // by …" may be the card's own, "A common recipe for voice bots is …" is others' practice.
+    if (adjective === undefined && !article && BACKGROUND.has(word)) return true;
+    if (adjective === undefined && BACKGROUND_PAIRS.has(word)) {
+      adjective = BACKGROUND_PAIRS.get(word);
+      continue;
+    }
+    if (!KIND_MODIFIERS.has(word)) return false;
+  }
+  return false;
 }
 
 const NOT_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.notModifiers);

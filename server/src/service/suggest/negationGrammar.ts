@@ -64,15 +64,34 @@ export const NEGATION_GRAMMAR = {
     // These alone also name a design ("early fusion", "a common embedding space", "a standard
     // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
     // ("our other models"): only before a word for others' work are they background.
-    ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'several', 'standard', 'common', 'naive'].flatMap(adjective => [
+    ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
-      'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded',
-    ].map(noun => `${adjective} ${noun}`))],
+      'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
+      'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots',
+    ].map(noun => `${adjective} ${noun}`)),
+    // "…; others discard discrete units": other systems, as a pronoun.
+    'others'],
+  /**
+   * Plural nouns for a kind of system. A sentence that opens with one, bare or after words of
+   * `kindModifiers` only ("Cascaded systems chain a recognizer …", "Dual-stream models have shown
+   * …", "Modular voice pipelines hand a transcript to …", "Cascades with a duplex predictor …"),
+   * speaks of that kind in general, not of the card's model, which a card names, or calls "our
+   * model" or "it" ("Moshi models two streams" opens with a name, so not).
+   */
+  kindNouns: ['systems', 'models', 'pipelines', 'architectures', 'approaches', 'methods', 'agents', 'assistants', 'cascades',
+    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms'],
+  /** Words that may stand before such a noun in a sentence's opening noun phrase: the design's own words, lower-cased, a hyphenated one in its parts. */
+  kindModifiers: ['cascaded', 'cascade', 'modular', 'integrated', 'joint', 'unified', 'end', 'to', 'full', 'half', 'duplex', 'dual',
+    'single', 'multi', 'two', 'stream', 'streams', 'channel', 'sequence', 'interleaved', 'flattened', 'flatten', 'codec', 'codecs', 'based',
+    'free', 'speech', 'text', 'audio', 'voice', 'spoken', 'conversational', 'dialogue', 'dialog', 'multimodal', 'omni', 'native',
+    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm'],
+  /** The most words a sentence is read back for, to its opening noun phrase. */
+  kindSentenceWords: 40,
   /**
    * How many modifiers may stand between a background adjective and its word for others' work
-   * ("most full-duplex speech models", "many recent spoken dialogue systems").
+   * ("most full-duplex speech models", "recent end-to-end speech models": a hyphen makes words).
    */
-  backgroundModifiers: 3,
+  backgroundModifiers: 5,
   /** Words that cannot be such a modifier: what follows them is not the adjective's noun phrase ("many languages and models …"). */
   notModifiers: ['and', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'that', 'which', 'is', 'are', 'was', 'were', 'be', 'can', 'will'],
   /**
