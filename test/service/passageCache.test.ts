@@ -97,6 +97,11 @@ describe('reading by passage gives what reading the whole text gives', () => {
       // Asides and lists are read past within a passage only.
       'ASR, LLM and TTS (a.\n\nb) pipelines are slow.',
       'Rather than ASR, LLM. And TTS with a turn predictor, it keeps two parallel audio streams.',
+      // A comparison table's label cells are read with their row only when no passage break cuts it.
+      '| a. b | Cascade + predictor | Flattened sequence |\n|---|---|---|\n| x | y | z |',
+      '| | Cascade + predictor | Ours |\n|---|---|---|\n| Two parallel audio streams. Yes | no | yes |',
+      '| | Two parallel audio streams | Ours |\n\n|---|---|---|',
+      'Cascaded systems add latency; the tokens. Are interleaved with text in one sequence.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });

@@ -269,6 +269,36 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Speech tokens are interleaved with text tokens in one sequence.'), ['interleaved-flatten']);
   });
 
+  test('a clause or a quantity that opens with a kind of system speaks of it too', () => {
+    assert.deepEqual(rankedFamilies('Each works, but cascades lose prosody, while flattened models interleave text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Plenty of recent work interleaves text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Nearly every speech model starts from a codec; the tokens are then interleaved with text in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('**Flattened models** interleave text and speech tokens in one sequence.'), []);
+    // Past a comma the opener's clause has ended; a name after a semicolon is the card's.
+    assert.deepEqual(rankedFamilies('Although cascaded systems lose prosody, they keep ASR and TTS around any text LLM.'), ['near-sts']);
+    assert.deepEqual(rankedFamilies('Cascaded systems add latency; Tandemra keeps two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Cascaded systems add latency: the model instead keeps two parallel audio streams.'), ['dual-stream-codec']);
+  });
+
+  test('a comparison table\'s labels name the designs compared, not the card\'s own', () => {
+    const table = [
+      '| | Cascade + predictor | Flattened sequence | **Antiphon** |',
+      '|---|---|---|---|',
+      '| Reaction | chunk | block | frame |',
+      '| Two parallel audio streams | no | no | **yes** |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(table), []);
+    // A label that marks itself as the card's own, and a two-column table of components, are evidence.
+    assert.deepEqual(rankedFamilies(table + '\n| **Ours: two parallel audio streams** | x | y | z |'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('| Component | Choice |\n|---|---|\n| Streams | two parallel audio streams |'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('| Component | Choice | Notes |\n|---|---|---|\n| Streams | two parallel audio streams | user and model |'), ['dual-stream-codec']);
+  });
+
+  test('a voice or its prosody flattened is no packing of tokens', () => {
+    assert.deepEqual(rankedFamilies('Most failures came from a voice that flattened during long turns.'), []);
+    assert.deepEqual(rankedFamilies('The user and model streams are flattened into one sequence.'), ['interleaved-flatten']);
+  });
+
   test('what a clause says is not needed is set aside, however long, up to the means', () => {
     assert.deepEqual(rankedFamilies('There is no need for a text LLM wrapped in ASR and TTS.'), []);
     assert.deepEqual(rankedFamilies('It removes the need for a text LLM wrapped in ASR and TTS by keeping two parallel audio streams.'), ['dual-stream-codec']);

@@ -13,6 +13,7 @@
 import {
   clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
 } from './clauseReading';
+import { inComparisonLabel } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import { opensSentence, sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
@@ -203,37 +204,59 @@ export function isSetAside(text: string, start: number, end: number): boolean {
       && !after.slice(Math.max(0, k - NEGATION_GRAMMAR.remedyWordsBefore), k).some(takesFaultAway))
     || inContrastClause(text, start)
     || inSentenceAboutKind(text, start)
+    || inComparisonLabel(text, start)
     || notNeeded(before)
     || triedAndTurned(text, before, end)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
 }
 
 const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
+const KIND_NOUN = new Set<string>(NEGATION_GRAMMAR.kindNoun);
+const QUANTIFIERS = new Set<string>(NEGATION_GRAMMAR.quantifiers);
 const KIND_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
-/** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …"). */
-const OWN_WORDS = new Set(['we', 'our', 'ours', 'us']);
+/** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
+const OWN_WORDS = new Set(['we', 'our', 'ours', 'us', 'instead', 'here']);
+/** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
+const OWN_NOUNS = new Set(['model', 'system', 'work', 'paper', 'release', 'checkpoint']);
 
 /**
  * Whether `start` is in a sentence that opens with a noun phrase for a kind of system ("Cascaded
- * systems chain a recognizer, a text model and a synthesizer …"), with no clause opener, ";" or
- * ":" and no word for the card's own ("we", "our") between that opening and `start`.
+ * systems chain a recognizer, a text model and a synthesizer …"), with no clause opener, no name
+ * after ";" or ":" and no word for the card's own ("we", "our", "the model") between that opening
+ * and `start`; or
+ * in a clause after an opener, ";" or ":" that opens with one ("…, while flattened models …").
  */
 function inSentenceAboutKind(text: string, start: number): boolean {
   // The mention may open the sentence itself ("Cascaded systems chain …").
   if (opensSentence(text, start)) return opensWithKind(text, start);
   let i = start - 1;
   let first = -1;
+  // Where the word read last (the one after `i` in the text) starts, and that word.
+  let after = start;
+  let next = firstWordAt(text, start);
+  let crossedComma = false;
   for (let read = 0; read <= NEGATION_GRAMMAR.kindSentenceWords; read++) {
     while (i >= 0 && !isWordCharAt(text, i)) {
-      // A colon goes on describing the kind ("Most voice assistants are built as a relay: a recognizer …").
-      if (text[i] === ';') return false;
+      if (text[i] === ',') crossedComma = true;
+      // A clause after a semicolon or a colon may open with the kind itself ("…: cascades lose prosody …").
+      if ((text[i] === ';' || text[i] === ':') && opensWithKind(text, after)) return true;
+      // A colon or a semicolon goes on describing the kind ("Most voice assistants are built as a
+      // relay: a recognizer …", "…; the tokens are then laid out …"), unless a name follows it
+      // ("…: Tandemra keeps two streams"); the card's own words stop the reading anyway.
+      if ((text[i] === ':' || text[i] === ';') && /\p{Lu}/u.test(text[after] ?? '')) return false;
       i--;
     }
     if (i < 0) break;
     const end = i + 1;
     while (i >= 0 && isWordCharAt(text, i)) i--;
     const word = text.slice(i + 1, end).toLowerCase();
-    if (OPENERS.has(word) || OWN_WORDS.has(word)) return false;
+    // A clause opener starts a clause of its own, which may open with the kind ("…, while flattened models can only react …");
+    // past a comma, the mention is in another clause ("Although cascaded systems lose …, they provide modularity").
+    if (OPENERS.has(word)) return !crossedComma && opensWithKind(text, after);
+    if (OWN_WORDS.has(word)) return false;
+    if ((word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
+    after = i + 1;
+    next = word;
     if (opensSentence(text, i + 1)) {
       first = i + 1;
       break;
@@ -252,11 +275,13 @@ function opensWithKind(text: string, first: number): boolean {
   let i = first;
   let adjective: ReadonlySet<string> | undefined;
   let article = false;
-  for (let read = 0; read < 8; read++) {
+  // After "every" or "each", one of a kind: "Nearly every speech-language model …".
+  let every = false;
+  for (let read = 0; read < 10; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
-      // Only a hyphen or white space may stand between the phrase's words ("Dual-stream models"): a
-      // line break that wraps the sentence, not one that ends it (nor a passage with it).
-      if (text[i] !== '-' && !/\s/.test(text[i])) return false;
+      // Only a hyphen, emphasis marks or white space may stand between the phrase's words ("Dual-stream
+      // models", "**Flattened models**"): a line break that wraps the sentence, not one that ends it.
+      if (!'-*_`'.includes(text[i]) && !/\s/.test(text[i])) return false;
       if ((text[i] === '\n' || text[i] === '\r') && sentenceStartsAfter(text, i)) return false;
       i++;
     }
@@ -264,9 +289,14 @@ function opensWithKind(text: string, first: number): boolean {
     while (isWordCharAt(text, i)) i++;
     if (i === start) return false;
     const word = text.slice(start, i).toLowerCase();
-    if (KIND_NOUNS.has(word) || adjective?.has(word)) return true;
+    if (KIND_NOUNS.has(word) || adjective?.has(word) || (every && KIND_NOUN.has(word))) return true;
     if (read === 0 && (word === 'a' || word === 'the')) {
       article = true;
+      continue;
+    }
+    // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
+    if (QUANTIFIERS.has(word) || ((word === 'of' || word === 'the') && read > 0)) {
+      every ||= word === 'every' || word === 'each';
       continue;
     }
     // After an article, only an adjective with its noun: "A classic ASR/LLM/TTS cascade, made duplex

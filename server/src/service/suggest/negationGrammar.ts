@@ -67,7 +67,7 @@ export const NEGATION_GRAMMAR = {
     ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
       'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
-      'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots',
+      'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots', 'wave', 'waves',
     ].map(noun => `${adjective} ${noun}`)),
     // "…; others discard discrete units": other systems, as a pronoun.
     'others'],
@@ -79,7 +79,12 @@ export const NEGATION_GRAMMAR = {
    * model" or "it" ("Moshi models two streams" opens with a name, so not).
    */
   kindNouns: ['systems', 'models', 'pipelines', 'architectures', 'approaches', 'methods', 'agents', 'assistants', 'cascades',
-    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms'],
+    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'decoders', 'bots'],
+  /** The same nouns, one of a kind, after "every" or "each" ("Nearly every speech-language model …"). */
+  kindNoun: ['system', 'model', 'pipeline', 'architecture', 'approach', 'method', 'agent', 'assistant', 'cascade',
+    'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'decoder', 'bot'],
+  /** Words of quantity that may open such a phrase, with "of" and "the" after them ("Plenty of recent work", "Nearly every …"). */
+  quantifiers: ['plenty', 'much', 'lots', 'nearly', 'almost', 'virtually', 'every', 'each', 'all'],
   /** Words that may stand before such a noun in a sentence's opening noun phrase: the design's own words, lower-cased, a hyphenated one in its parts. */
   kindModifiers: ['cascaded', 'cascade', 'modular', 'integrated', 'joint', 'unified', 'end', 'to', 'full', 'half', 'duplex', 'dual',
     'single', 'multi', 'two', 'stream', 'streams', 'channel', 'sequence', 'interleaved', 'flattened', 'flatten', 'codec', 'codecs', 'based',
