@@ -280,6 +280,15 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Cascaded systems add latency: the model instead keeps two parallel audio streams.'), ['dual-stream-codec']);
   });
 
+  test('others\' work named after "as", the card\'s own former work and "the field" are others\'', () => {
+    assert.deepEqual(rankedFamilies('The outputs interleave text and speech tokens in one sequence, as several omni models do.'), []);
+    assert.deepEqual(rankedFamilies('Our previous product, Aurel-Cascade, used a speech recogniser, an LLM and a TTS engine.'), []);
+    assert.deepEqual(rankedFamilies('The open field mostly uses one design: text and speech tokens interleaved in one sequence.'), []);
+    // "as" that compares with no others' work, and the card's own model, stay.
+    assert.deepEqual(rankedFamilies('Text and speech tokens are interleaved in one sequence, as shown in Figure 2.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('Our model, Aurel-Flux, interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+  });
+
   test('a comparison table\'s labels name the designs compared, not the card\'s own', () => {
     const table = [
       '| | Cascade + predictor | Flattened sequence | **Antiphon** |',

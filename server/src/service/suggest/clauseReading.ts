@@ -55,8 +55,8 @@ const ASIDE_CHARS = 160;
 const LIST_JOINS = new Set(['and', 'or']);
 /** Words that open a clause of its own after a comma, not a list's next item. */
 const PRONOUNS = new Set(['we', 'it', 'they', 'our', 'its', 'their', 'this', 'these', 'you', 'he', 'she']);
-/** Words that, right after a comma, go on elaborating the clause ("… codec tokens, either in parallel streams or …", "…, whether as … or …", "…, such as …", "…, i.e. …"). */
-const ELABORATIONS = new Set(['either', 'whether', 'such', 'including', 'namely', 'e', 'eg', 'i', 'ie']);
+/** Words that, right after a comma, go on elaborating the clause ("… codec tokens, either in parallel streams or …", "…, whether as … or …", "…, such as …", "…, as several omni models do", "…, i.e. …"). */
+const ELABORATIONS = new Set(['either', 'whether', 'such', 'as', 'including', 'namely', 'e', 'eg', 'i', 'ie']);
 
 /** The words of the clause on one side of `from` (before it when `step` is -1), nearest first, lower-cased. */
 export function clauseWords(text: string, from: number, step: 1 | -1): string[] {

@@ -202,6 +202,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
         && (FAULTS.has(word) || !before.slice(k + 1, k + 1 + NEGATION_GRAMMAR.remedyWordsBefore).some(takesFaultAway))))
     || after.some((word, k) => (CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(after[k + 1]) === true)
       && !after.slice(Math.max(0, k - NEGATION_GRAMMAR.remedyWordsBefore), k).some(takesFaultAway))
+    || after.some((word, k) => word === 'as' && namesOthersAfter(after, k + 1))
     || inContrastClause(text, start)
     || inSentenceAboutKind(text, start)
     || inComparisonLabel(text, start)
@@ -250,6 +251,11 @@ function inSentenceAboutKind(text: string, start: number): boolean {
     const end = i + 1;
     while (i >= 0 && isWordCharAt(text, i)) i--;
     const word = text.slice(i + 1, end).toLowerCase();
+    // The sentence's first word is judged with its phrase ("Our previous product, …" is others').
+    if (opensSentence(text, i + 1)) {
+      first = i + 1;
+      break;
+    }
     // A clause opener starts a clause of its own, which may open with the kind ("…, while flattened models can only react …");
     // past a comma, the mention is in another clause ("Although cascaded systems lose …, they provide modularity").
     if (OPENERS.has(word)) return !crossedComma && opensWithKind(text, after);
@@ -257,12 +263,14 @@ function inSentenceAboutKind(text: string, start: number): boolean {
     if ((word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
     after = i + 1;
     next = word;
-    if (opensSentence(text, i + 1)) {
-      first = i + 1;
-      break;
-    }
   }
   return first >= 0 && opensWithKind(text, first);
+}
+
+/** The word after the one that ends at `i`, past spaces, lower-cased. */
+function wordAfter(text: string, i: number): string {
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return firstWordAt(text, i);
 }
 
 /**
@@ -294,6 +302,8 @@ function opensWithKind(text: string, first: number): boolean {
       article = true;
       continue;
     }
+    // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
+    if (read === 0 && word === 'our' && BACKGROUND.has(wordAfter(text, i))) return true;
     // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
     if (QUANTIFIERS.has(word) || ((word === 'of' || word === 'the') && read > 0)) {
       every ||= word === 'every' || word === 'each';
@@ -327,6 +337,21 @@ function namesOthersWork(text: string, start: number, before: readonly string[],
     const word = k - j >= 0 ? before[k - j] : k - j === -1 ? firstWordAt(text, start) : undefined;
     if (word === undefined || NOT_MODIFIERS.has(word)) return false;
     if (nouns.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the clause words `after` a mention, from `k` on, are others' work as "as" compares the
+ * mention with it ("… alternating text and audio tokens, as several omni models do"): a
+ * background adjective, past modifiers, to its noun.
+ */
+function namesOthersAfter(after: readonly string[], k: number): boolean {
+  const nouns = BACKGROUND_PAIRS.get(after[k]);
+  if (!nouns) return false;
+  for (let j = k + 1; j <= k + 1 + NEGATION_GRAMMAR.backgroundModifiers && j < after.length; j++) {
+    if (NOT_MODIFIERS.has(after[j])) return false;
+    if (nouns.has(after[j])) return true;
   }
   return false;
 }

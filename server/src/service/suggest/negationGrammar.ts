@@ -79,7 +79,9 @@ export const NEGATION_GRAMMAR = {
    * model" or "it" ("Moshi models two streams" opens with a name, so not).
    */
   kindNouns: ['systems', 'models', 'pipelines', 'architectures', 'approaches', 'methods', 'agents', 'assistants', 'cascades',
-    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'decoders', 'bots'],
+    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'decoders', 'bots',
+    // "The open field mostly uses one of two token-based designs: …".
+    'field'],
   /** The same nouns, one of a kind, after "every" or "each" ("Nearly every speech-language model …"). */
   kindNoun: ['system', 'model', 'pipeline', 'architecture', 'approach', 'method', 'agent', 'assistant', 'cascade',
     'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'decoder', 'bot'],
@@ -89,7 +91,7 @@ export const NEGATION_GRAMMAR = {
   kindModifiers: ['cascaded', 'cascade', 'modular', 'integrated', 'joint', 'unified', 'end', 'to', 'full', 'half', 'duplex', 'dual',
     'single', 'multi', 'two', 'stream', 'streams', 'channel', 'sequence', 'interleaved', 'flattened', 'flatten', 'codec', 'codecs', 'based',
     'free', 'speech', 'text', 'audio', 'voice', 'spoken', 'conversational', 'dialogue', 'dialog', 'multimodal', 'omni', 'native',
-    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm'],
+    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm', 'open', 'source'],
   /** The most words a sentence is read back for, to its opening noun phrase. */
   kindSentenceWords: 40,
   /**
