@@ -11,6 +11,7 @@ import { compileConcepts } from './concepts';
 import { compileLineage } from './lineage';
 import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
+import { namesAnotherModel, sentenceSubject, titleWords } from './subjectName';
 import { compilePhraseSets, PhraseMatch } from './phrases';
 import { noisyOr, passes } from './scoring';
 import { createSubcategorySuggester, subcategoryPhrases, SubcategorySuggestion } from './subcategorySuggester';
@@ -79,6 +80,8 @@ const STRONG_HINT = 0.5;
 interface Evidence extends Span {
   readonly reason: string;
   readonly weights: readonly (readonly [FamilyId, number])[];
+  /** For a concept: the model name its sentence opens with, when that is no known model's (subjectName.ts). */
+  readonly subject?: string;
 }
 
 /** What one passage gave, offsets in the passage. */
@@ -187,7 +190,14 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   function readPassage(passage: string): PassageReading {
     const [conceptMatches, nameMatches, subcategoryMatches] = scanner.scan(passage) as
       [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
-    const evidence: Evidence[] = concepts.read(passage, conceptMatches).map(c => ({ start: c.start, end: c.end, reason: c.concept, weights: c.evidence }));
+    // A known model's name opening a sentence is lineage's to read, not a sentence about another system.
+    const known = (at: number) => nameMatches.some(m => m.start <= at && at < m.end);
+    const evidence: Evidence[] = concepts.read(passage, conceptMatches).map(c => {
+      const subject = sentenceSubject(passage, c.start);
+      return subject && !known(subject.start)
+        ? { start: c.start, end: c.end, reason: c.concept, weights: c.evidence, subject: subject.name }
+        : { start: c.start, end: c.end, reason: c.concept, weights: c.evidence };
+    });
     const bases = lineage.read(passage, nameMatches);
     for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `${l.relation === 'base' ? 'lineage' : 'presents'}:${l.model}`, weights: [[l.family, l.weight]] });
     return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined };
@@ -200,8 +210,11 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     const evidence: Evidence[] = [];
     const inText = visible.dropped ? (e: Evidence, start: number) => inOriginal(shifted(e, start), visible) : shifted;
     let derived = false;
+    // A sentence that opens with another model's name than the card's title speaks of that model.
+    const title = titleWords(visible.text);
+    const aboutAnother = (e: Evidence) => title !== undefined && e.subject !== undefined && namesAnotherModel(e.subject, title);
     for (const { start, reading } of read) {
-      for (let k = 0; k < reading.concepts; k++) evidence.push(inText(reading.evidence[k], start));
+      for (let k = 0; k < reading.concepts; k++) if (!aboutAnother(reading.evidence[k])) evidence.push(inText(reading.evidence[k], start));
     }
     for (const { start, reading } of read) {
       for (let k = reading.concepts; k < reading.evidence.length; k++) {
