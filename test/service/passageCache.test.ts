@@ -102,6 +102,11 @@ describe('reading by passage gives what reading the whole text gives', () => {
       '| | Cascade + predictor | Ours |\n|---|---|---|\n| Two parallel audio streams. Yes | no | yes |',
       '| | Two parallel audio streams | Ours |\n\n|---|---|---|',
       'Cascaded systems add latency; the tokens. Are interleaved with text in one sequence.',
+      // Whether a sentence asks is read ahead to its end, which a passage break is too.
+      '**Q: Does it keep two parallel audio streams?** A: Yes. Two parallel audio streams?',
+      'Two parallel audio streams of user and model?\n\nNo. Two parallel audio streams of user and model.',
+      'Two parallel audio streams of user and model. e.g.? Two parallel audio streams of user and model ?x',
+      '# Duet-S\n\nBrightwater-Omni keeps two parallel audio streams. Duet-S. Brightwater-Omni interleaves text and speech tokens in one sequence.',
     ];
     for (const text of seams) assertSameReading(text, JSON.stringify(text));
   });

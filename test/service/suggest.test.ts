@@ -289,6 +289,15 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Our model, Aurel-Flux, interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
   });
 
+  test('a question asserts nothing; a difference from a design, a kind\'s relative clause and stacked adjectives are others\'', () => {
+    assert.deepEqual(rankedFamilies('**Q: Does it listen and talk on two parallel audio streams?** A: Yes.'), []);
+    assert.deepEqual(rankedFamilies('See https://x.org/a?b=two parallel audio streams of the user and the model.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('That is the main design difference from models with two parallel audio streams.'), []);
+    assert.deepEqual(rankedFamilies('Teams used to adapting single-sequence models that interleave text and speech tokens in one sequence should note this.'), []);
+    assert.deepEqual(rankedFamilies('Our dual-stream models that keep two parallel audio streams are released.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Some newer voice models keep the user and the model as two parallel audio streams.'), []);
+  });
+
   test('a comparison table\'s labels name the designs compared, not the card\'s own', () => {
     const table = [
       '| | Cascade + predictor | Flattened sequence | **Antiphon** |',

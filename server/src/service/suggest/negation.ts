@@ -205,6 +205,8 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || after.some((word, k) => word === 'as' && namesOthersAfter(after, k + 1))
     || inContrastClause(text, start)
     || inSentenceAboutKind(text, start)
+    || inQuestion(text, end)
+    || inRelativeOfKind(before)
     || inComparisonLabel(text, start)
     || notNeeded(before)
     || triedAndTurned(text, before, end)
@@ -267,6 +269,48 @@ function inSentenceAboutKind(text: string, start: number): boolean {
   return first >= 0 && opensWithKind(text, first);
 }
 
+/** Relative openers after which a clause describes the noun before them. */
+const RELATIVE_OF = new Set(['that', 'which', 'where', 'whose']);
+/** Modifiers that count, not only a number or a size: "single-sequence models", not "two models". */
+const KIND_DESIGN = new Set<string>(NEGATION_GRAMMAR.kindModifiers.filter(word => !['two', 'single', 'multi', 'dual', 'large', 'open', 'source', 'to'].includes(word as string)));
+
+/**
+ * Whether the clause words `before` a mention (nearest first) put it in a relative clause of a
+ * kind of system ("… single-sequence models that alternate text and speech chunks …"): a design
+ * word and a plural kind noun right before "that" or "which", with no word for the card's own
+ * before them ("our dual-stream models that …" is the card's).
+ */
+function inRelativeOfKind(before: readonly string[]): boolean {
+  const r = before.findIndex(word => RELATIVE_OF.has(word));
+  if (r < 0 || !KIND_NOUNS.has(before[r + 1]) || !KIND_DESIGN.has(before[r + 2])) return false;
+  return !before.slice(r + 2, r + 8).some(word => OWN_WORDS.has(word) || OURS.has(word));
+}
+
+/** The most characters read ahead for the end of a sentence, to see whether it asks. */
+const QUESTION_CHARS = 400;
+
+/**
+ * Whether the sentence that holds `end` is a question ("**Q: Does it listen and talk on separate
+ * channels?**", "Why not a cascade?"): it asserts nothing about the model. Its end is the first
+ * ".", "!" or "?" before white space or the text's end, closing marks aside (not one in a URL),
+ * or a line break that ends it, read ahead at most QUESTION_CHARS, within the passage as in the
+ * whole text.
+ */
+function inQuestion(text: string, end: number): boolean {
+  const most = Math.min(text.length, end + QUESTION_CHARS);
+  for (let i = end; i < most; i++) {
+    const char = text[i];
+    if (char === '.' || char === '!' || char === '?') {
+      // Closing marks may follow it ("…streams?**", "…?)").
+      let after = i + 1;
+      while (after < most && '*_`"\'’”)]'.includes(text[after])) after++;
+      if (after >= text.length || /\s/.test(text[after])) return char === '?';
+    }
+    if ((char === '\n' || char === '\r') && sentenceStartsAfter(text, i)) return false;
+  }
+  return false;
+}
+
 /** The word after the one that ends at `i`, past spaces, lower-cased. */
 function wordAfter(text: string, i: number): string {
   while (text[i] === ' ' || text[i] === '\t') i++;
@@ -312,8 +356,9 @@ function opensWithKind(text: string, first: number): boolean {
     // After an article, only an adjective with its noun: "A classic ASR/LLM/TTS cascade, made duplex
     // by …" may be the card's own, "A common recipe for voice bots is …" is others' practice.
     if (adjective === undefined && !article && BACKGROUND.has(word)) return true;
-    if (adjective === undefined && BACKGROUND_PAIRS.has(word)) {
-      adjective = BACKGROUND_PAIRS.get(word);
+    if (BACKGROUND_PAIRS.has(word)) {
+      // One adjective or several ("Some newer voice models …").
+      adjective ??= BACKGROUND_PAIRS.get(word);
       continue;
     }
     if (!KIND_MODIFIERS.has(word)) return false;

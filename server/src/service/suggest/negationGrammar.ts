@@ -157,7 +157,8 @@ export const NEGATION_GRAMMAR = {
    * ("rather than"); single words anywhere before.
    */
   contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
-    'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from'],
+    'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from',
+    'difference from', 'differences from'],
   /**
    * Words that, opening a sentence, make its first clause one of contrast ("Whereas Moshi models
    * two streams, ours interleaves …"). Only there: inside a sentence they may introduce the
