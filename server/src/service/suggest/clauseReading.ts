@@ -52,11 +52,9 @@ export function crossAt(text: string, i: number): boolean {
 
 /** The most characters an aside in parentheses may hold and still be read past. */
 const ASIDE_CHARS = 160;
-const LIST_JOINS = new Set(['and', 'or']);
-/** Words that open a clause of its own after a comma, not a list's next item. */
-const PRONOUNS = new Set(['we', 'it', 'they', 'our', 'its', 'their', 'this', 'these', 'you', 'he', 'she']);
-/** Words that, right after a comma, go on elaborating the clause ("… codec tokens, either in parallel streams or …", "…, whether as … or …", "…, such as …", "…, as several omni models do", "…, i.e. …"). */
-const ELABORATIONS = new Set(['either', 'whether', 'such', 'as', 'including', 'namely', 'e', 'eg', 'i', 'ie']);
+const LIST_JOINS = new Set<string>(NEGATION_GRAMMAR.listJoins);
+const PRONOUNS = new Set<string>(NEGATION_GRAMMAR.clausePronouns);
+const ELABORATIONS = new Set<string>(NEGATION_GRAMMAR.elaborations);
 
 /** The words of the clause on one side of `from` (before it when `step` is -1), nearest first, lower-cased. */
 export function clauseWords(text: string, from: number, step: 1 | -1): string[] {
@@ -85,14 +83,13 @@ export function clauseWords(text: string, from: number, step: 1 | -1): string[] 
   return words;
 }
 
-
 /**
  * Where reading (ahead when `step` is 1, back when -1) goes on past the stop at `i`, or -1 when the
  * stop ends the clause. An aside in parentheses is part of its clause: reading meets it whole
  * and skips it, or reads out of it when the reading began inside ("(ASR → LLM → TTS) accumulate
- * errors"). A comma that joins a list's items ("ASR, LLM and TTS pipelines …": "and" or "or"
- * among the next words after the first, before any stop) is no clause end either. Neither
- * crosses a passage break, so a passage reads as the whole text does.
+ * errors"). A comma that joins a list's items ("ASR, LLM and TTS pipelines …", see
+ * `listGoesOnAfter`) or comes before an elaboration is no clause end either. Neither crosses a
+ * passage break, so a passage reads as the whole text does.
  */
 export function pastAsideOrList(text: string, i: number, step: 1 | -1): number {
   const char = text[i];

@@ -94,11 +94,25 @@ export const NEGATION_GRAMMAR = {
     'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm', 'open', 'source'],
   /** The most words a sentence is read back for, to its opening noun phrase. */
   kindSentenceWords: 40,
+  /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
+  ownWords: ['we', 'our', 'ours', 'us', 'instead', 'here'],
+  /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
+  ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
+  /** Relative openers after which a clause describes the noun before them ("… models that alternate …"). */
+  relativeOf: ['that', 'which', 'where', 'whose'],
+  /** Modifiers of `kindModifiers` that say only a number or a size: "two models that …" may be the card's. */
+  notDesign: ['two', 'single', 'multi', 'dual', 'large', 'open', 'source', 'to'],
   /**
    * How many modifiers may stand between a background adjective and its word for others' work
    * ("most full-duplex speech models", "recent end-to-end speech models": a hyphen makes words).
    */
   backgroundModifiers: 5,
+  /** Words that join a list's items ("ASR, LLM and TTS"). */
+  listJoins: ['and', 'or'],
+  /** Words that, after a comma, open a clause of its own, not a list's next item. */
+  clausePronouns: ['we', 'it', 'they', 'our', 'its', 'their', 'this', 'these', 'you', 'he', 'she'],
+  /** Words that, right after a comma, go on elaborating the clause ("…, either … or …", "…, whether as …", "…, such as …", "…, as several omni models do", "…, i.e. …"). */
+  elaborations: ['either', 'whether', 'such', 'as', 'including', 'namely', 'e', 'eg', 'i', 'ie'],
   /** Words that cannot be such a modifier: what follows them is not the adjective's noun phrase ("many languages and models …"). */
   notModifiers: ['and', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'that', 'which', 'is', 'are', 'was', 'were', 'be', 'can', 'will'],
   /**

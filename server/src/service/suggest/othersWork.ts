@@ -1,0 +1,180 @@
+/**
+ * Words about other systems than the card's: a background adjective and its noun ("most existing
+ * models", "recent end-to-end speech models"), others' work after "as" ("…, as several omni
+ * models do"), a sentence or clause that opens with a kind of system or with others' work
+ * ("Cascaded systems chain …", "Prior work such as …", "…, while flattened models …"), and a
+ * kind's relative clause ("… single-sequence models that alternate …"). `negation.ts` sets such
+ * mentions aside; the word lists are in negationGrammar.ts.
+ */
+import { firstWordAt, OPENERS, pairsOf } from './clauseReading';
+import { NEGATION_GRAMMAR } from './negationGrammar';
+import { opensSentence, sentenceStartsAfter } from './sentenceStarts';
+import { isWordCharAt } from './wordChars';
+
+export const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
+const BACKGROUND_PAIRS = pairsOf(NEGATION_GRAMMAR.background);
+
+const NOT_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.notModifiers);
+const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
+
+/**
+ * Whether the clause word `before[k]` is a background adjective ("most", "many recent") of a word
+ * for others' work that follows it, at once or past a few modifiers ("most full-duplex speech
+ * models"), and not the card's own ("our recent models").
+ */
+export function namesOthersWork(text: string, start: number, before: readonly string[], k: number): boolean {
+  const nouns = BACKGROUND_PAIRS.get(before[k]);
+  if (!nouns || OURS.has(before[k + 1])) return false;
+  for (let j = 1; j <= 1 + NEGATION_GRAMMAR.backgroundModifiers; j++) {
+    // The j-th word after before[k]: a clause word, or the match's own first word.
+    const word = k - j >= 0 ? before[k - j] : k - j === -1 ? firstWordAt(text, start) : undefined;
+    if (word === undefined || NOT_MODIFIERS.has(word)) return false;
+    if (nouns.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the clause words `after` a mention, from `k` on, are others' work as "as" compares the
+ * mention with it ("… alternating text and audio tokens, as several omni models do"): a
+ * background adjective, past modifiers, to its noun.
+ */
+export function namesOthersAfter(after: readonly string[], k: number): boolean {
+  const nouns = BACKGROUND_PAIRS.get(after[k]);
+  if (!nouns) return false;
+  for (let j = k + 1; j <= k + 1 + NEGATION_GRAMMAR.backgroundModifiers && j < after.length; j++) {
+    if (NOT_MODIFIERS.has(after[j])) return false;
+    if (nouns.has(after[j])) return true;
+  }
+  return false;
+}
+
+
+const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
+const KIND_NOUN = new Set<string>(NEGATION_GRAMMAR.kindNoun);
+const QUANTIFIERS = new Set<string>(NEGATION_GRAMMAR.quantifiers);
+const KIND_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
+/** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
+const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
+/** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
+const OWN_NOUNS = new Set<string>(NEGATION_GRAMMAR.ownNouns);
+
+/**
+ * Whether `start` is in a sentence that opens with a noun phrase for a kind of system ("Cascaded
+ * systems chain a recognizer, a text model and a synthesizer …"), with no clause opener, no name
+ * after ";" or ":" and no word for the card's own ("we", "our", "the model") between that opening
+ * and `start`; or
+ * in a clause after an opener, ";" or ":" that opens with one ("…, while flattened models …").
+ */
+export function inSentenceAboutKind(text: string, start: number): boolean {
+  // The mention may open the sentence itself ("Cascaded systems chain …").
+  if (opensSentence(text, start)) return opensWithKind(text, start);
+  let i = start - 1;
+  let first = -1;
+  // Where the word read last (the one after `i` in the text) starts, and that word.
+  let after = start;
+  let next = firstWordAt(text, start);
+  let crossedComma = false;
+  for (let read = 0; read <= NEGATION_GRAMMAR.kindSentenceWords; read++) {
+    while (i >= 0 && !isWordCharAt(text, i)) {
+      if (text[i] === ',') crossedComma = true;
+      // A clause after a semicolon or a colon may open with the kind itself ("…: cascades lose prosody …").
+      if ((text[i] === ';' || text[i] === ':') && opensWithKind(text, after)) return true;
+      // A colon or a semicolon goes on describing the kind ("Most voice assistants are built as a
+      // relay: a recognizer …", "…; the tokens are then laid out …"), unless a name follows it
+      // ("…: Tandemra keeps two streams"); the card's own words stop the reading anyway.
+      if ((text[i] === ':' || text[i] === ';') && /\p{Lu}/u.test(text[after] ?? '')) return false;
+      i--;
+    }
+    if (i < 0) break;
+    const end = i + 1;
+    while (i >= 0 && isWordCharAt(text, i)) i--;
+    const word = text.slice(i + 1, end).toLowerCase();
+    // The sentence's first word is judged with its phrase ("Our previous product, …" is others').
+    if (opensSentence(text, i + 1)) {
+      first = i + 1;
+      break;
+    }
+    // A clause opener starts a clause of its own, which may open with the kind ("…, while flattened models can only react …");
+    // past a comma, the mention is in another clause ("Although cascaded systems lose …, they provide modularity").
+    if (OPENERS.has(word)) return !crossedComma && opensWithKind(text, after);
+    if (OWN_WORDS.has(word)) return false;
+    if ((word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
+    after = i + 1;
+    next = word;
+  }
+  return first >= 0 && opensWithKind(text, first);
+}
+
+/** Relative openers after which a clause describes the noun before them. */
+const RELATIVE_OF = new Set<string>(NEGATION_GRAMMAR.relativeOf);
+/** Modifiers that count, not only a number or a size: "single-sequence models", not "two models". */
+const KIND_DESIGN = new Set<string>(NEGATION_GRAMMAR.kindModifiers.filter(word => !(NEGATION_GRAMMAR.notDesign as readonly string[]).includes(word)));
+
+/**
+ * Whether the clause words `before` a mention (nearest first) put it in a relative clause of a
+ * kind of system ("… single-sequence models that alternate text and speech chunks …"): a design
+ * word and a plural kind noun right before "that" or "which", with no word for the card's own
+ * before them ("our dual-stream models that …" is the card's).
+ */
+export function inRelativeOfKind(before: readonly string[]): boolean {
+  const r = before.findIndex(word => RELATIVE_OF.has(word));
+  if (r < 0 || !KIND_NOUNS.has(before[r + 1]) || !KIND_DESIGN.has(before[r + 2])) return false;
+  return !before.slice(r + 2, r + 8).some(word => OWN_WORDS.has(word) || OURS.has(word));
+}
+
+/** The word after the one that ends at `i`, past spaces, lower-cased. */
+function wordAfter(text: string, i: number): string {
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return firstWordAt(text, i);
+}
+
+/**
+ * Whether the words from `first` on are a noun phrase for a kind of system: modifiers of
+ * `kindModifiers`, then a noun of `kindNouns`; or one for others' work ("Prior work such as …",
+ * "Existing spoken dialogue systems …", "A common recipe for voice bots …"): a background word,
+ * or a background adjective and a noun it pairs with, past modifiers, after an article at most.
+ */
+function opensWithKind(text: string, first: number): boolean {
+  let i = first;
+  let adjective: ReadonlySet<string> | undefined;
+  let article = false;
+  // After "every" or "each", one of a kind: "Nearly every speech-language model …".
+  let every = false;
+  for (let read = 0; read < 10; read++) {
+    while (i < text.length && !isWordCharAt(text, i)) {
+      // Only a hyphen, emphasis marks or white space may stand between the phrase's words ("Dual-stream
+      // models", "**Flattened models**"): a line break that wraps the sentence, not one that ends it.
+      if (!'-*_`'.includes(text[i]) && !/\s/.test(text[i])) return false;
+      if ((text[i] === '\n' || text[i] === '\r') && sentenceStartsAfter(text, i)) return false;
+      i++;
+    }
+    const start = i;
+    while (isWordCharAt(text, i)) i++;
+    if (i === start) return false;
+    const word = text.slice(start, i).toLowerCase();
+    if (KIND_NOUNS.has(word) || adjective?.has(word) || (every && KIND_NOUN.has(word))) return true;
+    if (read === 0 && (word === 'a' || word === 'the')) {
+      article = true;
+      continue;
+    }
+    // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
+    if (read === 0 && word === 'our' && BACKGROUND.has(wordAfter(text, i))) return true;
+    // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
+    if (QUANTIFIERS.has(word) || ((word === 'of' || word === 'the') && read > 0)) {
+      every ||= word === 'every' || word === 'each';
+      continue;
+    }
+    // After an article, only an adjective with its noun: "A classic ASR/LLM/TTS cascade, made duplex
+    // by …" may be the card's own, "A common recipe for voice bots is …" is others' practice.
+    if (adjective === undefined && !article && BACKGROUND.has(word)) return true;
+    if (BACKGROUND_PAIRS.has(word)) {
+      // One adjective or several ("Some newer voice models …").
+      adjective ??= BACKGROUND_PAIRS.get(word);
+      continue;
+    }
+    if (!KIND_MODIFIERS.has(word)) return false;
+  }
+  return false;
+}
+
