@@ -306,6 +306,8 @@ describe('negation and clauses about other systems', () => {
       '| Two parallel audio streams | no | no | **yes** |',
     ].join('\n');
     assert.deepEqual(rankedFamilies(table), []);
+    // A delimiter row may go without its outer bars.
+    assert.deepEqual(rankedFamilies('| | Two parallel audio streams | Ours |\n--- | --- | ---\n| a | b | c |'), []);
     // A label that marks itself as the card's own, and a two-column table of components, are evidence.
     assert.deepEqual(rankedFamilies(table + '\n| **Ours: two parallel audio streams** | x | y | z |'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('| Component | Choice |\n|---|---|\n| Streams | two parallel audio streams |'), ['dual-stream-codec']);

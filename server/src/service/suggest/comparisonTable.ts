@@ -14,10 +14,16 @@ const OWN_LABEL = /\*\*|__|\bours?\b/i;
 /** The longest table row read: longer lines are prose, and bounding the look keeps every check O(1). */
 const MAX_ROW = 1000;
 
-/** The line of `text` that holds `i`, as [start, end) (end at its line break), or undefined when it is longer than MAX_ROW. */
-function lineAround(text: string, i: number): [number, number] | undefined {
+/**
+ * The line of `text` that holds `i`, as [start, end) (end at its line break): undefined when it is
+ * longer than MAX_ROW or, for a row, does not open with a bar (found before the rest is read).
+ */
+function lineAround(text: string, i: number, row: boolean): [number, number] | undefined {
   let start = i;
   while (start > 0 && text[start - 1] !== '\n') if (i - --start > MAX_ROW) return undefined;
+  let first = start;
+  while (text[first] === ' ' || text[first] === '\t') first++;
+  if (row && text[first] !== '|') return undefined;
   let end = i;
   while (end < text.length && text[end] !== '\n') if (++end - start > MAX_ROW) return undefined;
   return [start, end];
@@ -38,11 +44,10 @@ function cellsOf(row: string): string[] {
  * break cuts them, so a passage reads as the whole text does.
  */
 export function inComparisonLabel(text: string, start: number): boolean {
-  const around = lineAround(text, start);
-  if (!around) return false;
-  const [lineStart, lineEnd] = around;
+  const row = lineAround(text, start, true);
+  if (!row) return false;
+  const [lineStart, lineEnd] = row;
   const line = text.slice(lineStart, lineEnd);
-  if (!line.trimStart().startsWith('|')) return false;
   const cells = cellsOf(line);
   if (cells.length < 3) return false;
   // The cell that holds `start`: count the bars before it on the line.
@@ -51,7 +56,7 @@ export function inComparisonLabel(text: string, start: number): boolean {
   const cellIndex = barsBefore - 1;
   if (cellIndex < 0 || cellIndex >= cells.length) return false;
   if (OWN_LABEL.test(cells[cellIndex])) return false;
-  const [nextStart, nextEnd] = (lineEnd < text.length ? lineAround(text, lineEnd + 1) : undefined) ?? [lineEnd, lineEnd];
+  const [nextStart, nextEnd] = (lineEnd < text.length ? lineAround(text, lineEnd + 1, false) : undefined) ?? [lineEnd, lineEnd];
   const nextLine = text.slice(nextStart, nextEnd);
   const isHeader = DELIMITER_ROW.test(nextLine);
   if (!isHeader && cellIndex !== 0) return false;

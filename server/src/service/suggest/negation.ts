@@ -184,24 +184,40 @@ function turnsAfter(text: string, end: number): boolean {
   return false;
 }
 
+/** Whether `word` (followed by `next`) finds fault: "slow", "suffer", "add latency". */
+const isCriticism = (word: string, next: string | undefined) => CRITICISM.has(word) || (next !== undefined && CRITICISM_PAIRS.get(word)?.has(next) === true);
+
 /**
- * True when the text from `start` to `end` sits in a clause about other systems: a background word
- * before it, or a criticism word before or after it, in the same clause; a clause of contrast; an
- * alternative the authors tried and dropped ("We tried X, but …"); or the usual way, which the
- * sentence then turns from ("… are the norm, but …").
+ * Whether a criticism among the clause words `before` a mention (nearest first) is about it: not
+ * past a word of means ("… limitations by keeping two streams"), and, unless it names a fault
+ * ("limitations of cascaded systems"), not taken away by a remedy or a negation before it.
+ */
+function criticisedBefore(text: string, start: number, before: readonly string[]): boolean {
+  return before.some((word, k) => isCriticism(word, k > 0 ? before[k - 1] : firstWordAt(text, start))
+    && !before.slice(0, k).some(w => MEANS.has(w))
+    && (FAULTS.has(word) || !before.slice(k + 1, k + 1 + NEGATION_GRAMMAR.remedyWordsBefore).some(takesFaultAway)));
+}
+
+/** Whether a criticism among the clause words `after` a mention finds fault with it ("… cascades are slow"), no remedy or negation before it. */
+function criticisedAfter(after: readonly string[]): boolean {
+  return after.some((word, k) => isCriticism(word, after[k + 1])
+    && !after.slice(Math.max(0, k - NEGATION_GRAMMAR.remedyWordsBefore), k).some(takesFaultAway));
+}
+
+/**
+ * True when the text from `start` to `end` is said of other systems, or not asserted of the
+ * card's model: a background word or others' work in its clause (othersWork.ts), a criticism,
+ * a clause of contrast, a sentence or clause about a kind of system, a question, a comparison
+ * table's label, what is not needed, an alternative tried and dropped ("We tried X, but …"), or
+ * the usual way the sentence turns from ("… are the norm, but …").
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
   const before = clauseWords(text, start, -1);
   const after = clauseWords(text, end, 1);
-  // `before` is nearest first: before[k - 1] is the word after before[k] in the text, and the
-  // match's own first word is after before[0] ("standard cascaded …" sets "cascaded" aside).
-  const nextOf = (k: number) => k > 0 ? before[k - 1] : firstWordAt(text, start);
-  return before.some((word, k) => BACKGROUND.has(word) || namesOthersWork(text, start, before, k)
-      || ((CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(nextOf(k)) === true) && !before.slice(0, k).some(w => MEANS.has(w))
-        && (FAULTS.has(word) || !before.slice(k + 1, k + 1 + NEGATION_GRAMMAR.remedyWordsBefore).some(takesFaultAway))))
-    || after.some((word, k) => (CRITICISM.has(word) || CRITICISM_PAIRS.get(word)?.has(after[k + 1]) === true)
-      && !after.slice(Math.max(0, k - NEGATION_GRAMMAR.remedyWordsBefore), k).some(takesFaultAway))
+  return before.some((word, k) => BACKGROUND.has(word) || namesOthersWork(text, start, before, k))
     || after.some((word, k) => word === 'as' && namesOthersAfter(after, k + 1))
+    || criticisedBefore(text, start, before)
+    || criticisedAfter(after)
     || inContrastClause(text, start)
     || inSentenceAboutKind(text, start)
     || inQuestion(text, end)

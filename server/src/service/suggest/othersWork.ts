@@ -17,6 +17,16 @@ const BACKGROUND_PAIRS = pairsOf(NEGATION_GRAMMAR.background);
 const NOT_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.notModifiers);
 const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
 
+/** Whether the words `wordAt(1)`, `wordAt(2)` … reach one of `nouns` past at most `backgroundModifiers` modifiers. */
+function reachesNoun(nouns: ReadonlySet<string>, wordAt: (j: number) => string | undefined): boolean {
+  for (let j = 1; j <= 1 + NEGATION_GRAMMAR.backgroundModifiers; j++) {
+    const word = wordAt(j);
+    if (word === undefined || NOT_MODIFIERS.has(word)) return false;
+    if (nouns.has(word)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the clause word `before[k]` is a background adjective ("most", "many recent") of a word
  * for others' work that follows it, at once or past a few modifiers ("most full-duplex speech
@@ -25,13 +35,8 @@ const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
 export function namesOthersWork(text: string, start: number, before: readonly string[], k: number): boolean {
   const nouns = BACKGROUND_PAIRS.get(before[k]);
   if (!nouns || OURS.has(before[k + 1])) return false;
-  for (let j = 1; j <= 1 + NEGATION_GRAMMAR.backgroundModifiers; j++) {
-    // The j-th word after before[k]: a clause word, or the match's own first word.
-    const word = k - j >= 0 ? before[k - j] : k - j === -1 ? firstWordAt(text, start) : undefined;
-    if (word === undefined || NOT_MODIFIERS.has(word)) return false;
-    if (nouns.has(word)) return true;
-  }
-  return false;
+  // The j-th word after before[k]: a clause word, or the match's own first word.
+  return reachesNoun(nouns, j => (k - j >= 0 ? before[k - j] : k - j === -1 ? firstWordAt(text, start) : undefined));
 }
 
 /**
@@ -41,14 +46,8 @@ export function namesOthersWork(text: string, start: number, before: readonly st
  */
 export function namesOthersAfter(after: readonly string[], k: number): boolean {
   const nouns = BACKGROUND_PAIRS.get(after[k]);
-  if (!nouns) return false;
-  for (let j = k + 1; j <= k + 1 + NEGATION_GRAMMAR.backgroundModifiers && j < after.length; j++) {
-    if (NOT_MODIFIERS.has(after[j])) return false;
-    if (nouns.has(after[j])) return true;
-  }
-  return false;
+  return nouns !== undefined && reachesNoun(nouns, j => after[k + j]);
 }
-
 
 const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
 const KIND_NOUN = new Set<string>(NEGATION_GRAMMAR.kindNoun);
