@@ -102,6 +102,20 @@ describe('reading by passage gives what reading the whole text gives', () => {
       '| | Cascade + predictor | Ours |\n|---|---|---|\n| Two parallel audio streams. Yes | no | yes |',
       '| | Two parallel audio streams | Ours |\n\n|---|---|---|',
       'Cascaded systems add latency; the tokens. Are interleaved with text in one sequence.',
+      // A sentence that points back reads what the sentence before it left, across a passage break but not a blank line.
+      'Many popular open speech models take a different path. They interleave text and speech tokens in one sequence.',
+      'Many popular open speech models take a different path.\n\nThey interleave text and speech tokens in one sequence.',
+      'Many popular open speech models take a different path.\n\nThey are. It interleaves text and speech tokens in one sequence.',
+      'Cascaded systems. Are slow. They are. It interleaves text and speech tokens in one sequence. It has two parallel audio streams.',
+      'Cascaded systems are slow.\n- They interleave text and speech tokens in one sequence.\nIt has two parallel audio streams. We. It has two parallel audio streams.',
+      '## Cascaded systems. They are slow\nThey interleave text and speech tokens in one sequence.',
+      'Cascaded systems are slow.\r\n\r\nThey interleave text and speech tokens in one sequence.',
+      'There is. A line of work. They interleave text and speech tokens in one sequence.',
+      // A table's cells about other designs are read with the table only when no passage break cuts it.
+      '| | Plain. Pipeline | **Trellis** | Decoder |\n|---|---|---|---|\n| x | y | two parallel audio streams |',
+      '| | Plain | **Trellis** | Decoder |\n|---|---|---|---|\n| x | y. z | two parallel audio streams |\n| a. b | c | d |',
+      '| | Plain | **Trellis** | Decoder |\n\n|---|---|---|---|\n| x | y | two parallel audio streams |',
+      '| A | B | C |\n|---|---|---|\n| p | two parallel audio streams | q |\n| **Ours.** x | y | z |',
       // Whether a sentence asks is read ahead to its end, which a passage break is too.
       '**Q: Does it keep two parallel audio streams?** A: Yes. Two parallel audio streams?',
       'Two parallel audio streams of user and model?\n\nNo. Two parallel audio streams of user and model.',

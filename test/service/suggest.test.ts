@@ -314,6 +314,70 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('| Component | Choice | Notes |\n|---|---|---|\n| Streams | two parallel audio streams | user and model |'), ['dual-stream-codec']);
   });
 
+  test('a sentence that points back at others\' systems speaks of them, up to the card\'s own words, within a paragraph', () => {
+    const others = 'Many popular open speech models take a different path. ';
+    assert.deepEqual(rankedFamilies(others + 'They interleave text and speech tokens in one sequence.'), []);
+    // The chain goes on through sentences that point back, in one passage or across passages.
+    assert.deepEqual(rankedFamilies(others + 'They are popular. In that design text and speech tokens are interleaved in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Models of a different kind avoid this. They encode the model\'s audio and the user\'s audio as two parallel audio streams.'), []);
+    // Without a sentence about others before it, "They" and "It" are the card's model.
+    assert.deepEqual(rankedFamilies('Spurge is fast. It interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('They interleave text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    // A sentence that opens otherwise, a sentence with "we" or "our", and a blank line end the chain.
+    assert.deepEqual(rankedFamilies(others + 'Spurge is different. It interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(others + 'We did not. It interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(others + 'They are slow, so our model is new. It interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(others + '\n\nIt interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    // The card's own words before the mention in the pointing sentence keep it the card's.
+    assert.deepEqual(rankedFamilies(others + 'They are slow, and we interleave text and speech tokens in one sequence.'), ['interleaved-flatten']);
+  });
+
+  test('another line of work, a different family of systems, and what "there is" introduces are others\'', () => {
+    assert.deepEqual(rankedFamilies('There is a line of work where text and speech tokens are interleaved in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Another line of work interleaves text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('A different family of systems interleaves text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Some labs have dropped discrete audio units and keep continuous speech embeddings with no codec.'), []);
+    // A number of the card's own models, or a collection noun with no "of" after it, is no group of others.
+    assert.deepEqual(rankedFamilies('There are three model sizes that interleave text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('A different line interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+  });
+
+  test('a design said in the conditional is not the card\'s', () => {
+    assert.deepEqual(rankedFamilies('A single sequence with text and speech tokens interleaved would have removed the separate ASR.'), []);
+    assert.deepEqual(rankedFamilies('The plan was an extra head that would watch the audio and predict the turn state every 200 ms.'), []);
+    // "would" far after the mention is another clause's.
+    assert.deepEqual(rankedFamilies('Text and speech tokens are interleaved in one sequence, and users say it would help them.'), ['interleaved-flatten']);
+  });
+
+  test('a comparison table with one column or row marked as the card\'s: the other columns or rows describe other designs', () => {
+    const byColumn = [
+      '| | Plain pipeline | **Trellis** | Single decoder |',
+      '|---|---|---|---|',
+      '| Representation | text | text | continuous speech embeddings, no codec |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(byColumn), []);
+    assert.deepEqual(rankedFamilies(byColumn.replace('| text | text |', '| text | two parallel audio streams |')), ['dual-stream-codec']);
+    const byRow = [
+      '| Approach | Layout | Why not |',
+      '|---|---|---|',
+      '| Packed | text and speech tokens interleaved in one sequence | slow |',
+      '| **Birchwood (ours)** | two parallel audio streams | n/a |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(byRow), ['dual-stream-codec']);
+    // A column or a row labelled with a kind of system describes that kind.
+    const byKind = [
+      '| | Aspen | Duplex dialogue models |',
+      '|---|---|---|',
+      '| Streams | one | two parallel audio streams |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(byKind), []);
+    assert.deepEqual(rankedFamilies(byKind.replace('Duplex dialogue models', 'Aspen-Large')), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('| Design | Streams | Notes |\n|---|---|---|\n| Dual-stream models | two parallel audio streams | x |'), []);
+    // No row or column marked, or two of them: the cells are read as they are.
+    assert.deepEqual(rankedFamilies(byRow.replace('**Birchwood (ours)**', 'Birchwood')), ['interleaved-flatten', 'dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(byRow.replace('| Packed |', '| **Packed** |')).sort(), ['dual-stream-codec', 'interleaved-flatten']);
+  });
+
   test('a voice or its prosody flattened is no packing of tokens', () => {
     assert.deepEqual(rankedFamilies('Most failures came from a voice that flattened during long turns.'), []);
     assert.deepEqual(rankedFamilies('The user and model streams are flattened into one sequence.'), ['interleaved-flatten']);

@@ -8,6 +8,7 @@
 import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
+import { Chain, readDiscourse } from './discourse';
 import { compileLineage } from './lineage';
 import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
@@ -82,6 +83,8 @@ interface Evidence extends Span {
   readonly weights: readonly (readonly [FamilyId, number])[];
   /** For a concept: the model name its sentence opens with, when that is no known model's (subjectName.ts). */
   readonly subject?: string;
+  /** For a concept: its sentence points back at the passage before, and is about others if that one left off so (discourse.ts). */
+  readonly pointsBack?: true;
 }
 
 /** What one passage gave, offsets in the passage. */
@@ -94,6 +97,8 @@ interface PassageReading {
   readonly subcategoryMatches: readonly PhraseMatch<SubcategoryId>[];
   /** Whether its words say it is about a system you talk with; worked out when first needed. */
   inScope: boolean | undefined;
+  /** Whether it leaves off about other systems (discourse.ts); worked out when first needed. */
+  out: Chain | undefined;
 }
 
 /** A span of a passage moved to where the passage starts in the text. */
@@ -192,17 +197,39 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
       [PhraseMatch<number>[], PhraseMatch<string>[], PhraseMatch<SubcategoryId>[]];
     // A known model's name opening a sentence is lineage's to read, not a sentence about another system.
     const known = (at: number) => nameMatches.some(m => m.start <= at && at < m.end);
-    const evidence: Evidence[] = concepts.read(passage, conceptMatches).map(c => {
+    const found = concepts.read(passage, conceptMatches);
+    const discourse = found.length > 0 ? readDiscourse(passage) : undefined;
+    const evidence: Evidence[] = [];
+    for (const c of found) {
+      // A sentence that points back at others' systems within the passage speaks of them.
+      const aboutOthers = discourse?.aboutOthers(c.start) ?? false;
+      if (aboutOthers === true) continue;
       const subject = sentenceSubject(passage, c.start);
-      return subject && !known(subject.start)
-        ? { start: c.start, end: c.end, reason: c.concept, weights: c.evidence, subject: subject.name }
-        : { start: c.start, end: c.end, reason: c.concept, weights: c.evidence };
-    });
+      evidence.push({
+        start: c.start, end: c.end, reason: c.concept, weights: c.evidence,
+        ...(subject && !known(subject.start) ? { subject: subject.name } : {}),
+        ...(aboutOthers === 'in' ? { pointsBack: true as const } : {}),
+      });
+    }
     const bases = lineage.read(passage, nameMatches);
     for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `${l.relation === 'base' ? 'lineage' : 'presents'}:${l.model}`, weights: [[l.family, l.weight]] });
-    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined };
+    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined, out: undefined };
   }
-  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false }, { whole: options.wholeTexts });
+  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false, out: false }, { whole: options.wholeTexts });
+
+  /**
+   * Whether the passages before `k` leave off about other systems: the passage before, when no
+   * blank line comes between, and through it the ones before it that pass on what they were given.
+   */
+  function leftAboutOthers(read: readonly ReadPassage<PassageReading>[], k: number): boolean {
+    for (let j = k - 1; j >= 0; j--) {
+      const { start, reading } = read[j];
+      if (start + reading.text.length !== read[j + 1].start) return false;
+      const out = reading.out ??= readDiscourse(reading.text).out;
+      if (out !== 'in') return out;
+    }
+    return false;
+  }
 
   /** Every family, ranked, from the passages' evidence (offsets shifted into the visible text, then mapped to the text). */
   function rankPassages(text: string, visible: VisibleText, read: readonly ReadPassage<PassageReading>[], options?: ReadOptions, setAside?: ReadonlySet<string>): FamilySuggestion[] {
@@ -213,9 +240,14 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     // A sentence that opens with another model's name than the card's title speaks of that model.
     const title = titleWords(visible.text);
     const aboutAnother = (e: Evidence) => title !== undefined && e.subject !== undefined && namesAnotherModel(e.subject, title);
-    for (const { start, reading } of read) {
-      for (let k = 0; k < reading.concepts; k++) if (!aboutAnother(reading.evidence[k])) evidence.push(inText(reading.evidence[k], start));
-    }
+    read.forEach(({ start, reading }, p) => {
+      let othersBefore: boolean | undefined;
+      for (let k = 0; k < reading.concepts; k++) {
+        const e = reading.evidence[k];
+        if (aboutAnother(e) || (e.pointsBack && (othersBefore ??= leftAboutOthers(read, p)))) continue;
+        evidence.push(inText(e, start));
+      }
+    });
     for (const { start, reading } of read) {
       for (let k = reading.concepts; k < reading.evidence.length; k++) {
         if (setAside?.has(reading.evidence[k].reason)) continue;

@@ -13,7 +13,7 @@
 import {
   clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
 } from './clauseReading';
-import { inComparisonLabel } from './comparisonTable';
+import { inComparisonLabel, inOthersCell } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import { BACKGROUND, inRelativeOfKind, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
 import { sentenceStartsAfter } from './sentenceStarts';
@@ -101,6 +101,7 @@ const RELATIVE_PAIRS = pairsOf(NEGATION_GRAMMAR.relativeOpeners);
 /** Soft stops a relative clause may continue across; any other stop ends the contrast clause. */
 const SOFT_STOPS = new Set([',', '(', ')', '—', '[', ']']);
 const SENTENCE_CONTRAST = new Set<string>(NEGATION_GRAMMAR.sentenceContrast);
+const HYPOTHETICAL = new Set<string>(NEGATION_GRAMMAR.hypothetical);
 
 /**
  * True when `start` is inside a clause of contrast: read back to the start of its clause, and
@@ -208,7 +209,8 @@ function criticisedAfter(after: readonly string[]): boolean {
  * True when the text from `start` to `end` is said of other systems, or not asserted of the
  * card's model: a background word or others' work in its clause (othersWork.ts), a criticism,
  * a clause of contrast, a sentence or clause about a kind of system, a question, a comparison
- * table's label, what is not needed, an alternative tried and dropped ("We tried X, but …"), or
+ * table's label or its cells about another design, what is not needed, the conditional ("… would have removed …"), an alternative
+ * tried and dropped ("We tried X, but …"), or
  * the usual way the sentence turns from ("… are the norm, but …").
  */
 export function isSetAside(text: string, start: number, end: number): boolean {
@@ -223,7 +225,10 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || inQuestion(text, end)
     || inRelativeOfKind(before)
     || inComparisonLabel(text, start)
+    || inOthersCell(text, start)
     || notNeeded(before)
+    || before.some(word => HYPOTHETICAL.has(word))
+    || after.slice(0, NEGATION_GRAMMAR.hypotheticalWordsAfter).some(word => HYPOTHETICAL.has(word))
     || triedAndTurned(text, before, end)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
 }

@@ -64,10 +64,13 @@ export const NEGATION_GRAMMAR = {
     // These alone also name a design ("early fusion", "a common embedding space", "a standard
     // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
     // ("our other models"): only before a word for others' work are they background.
-    ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such'].flatMap(adjective => [
+    ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such',
+      'another', 'different', 'alternative'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
       'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
       'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots', 'wave', 'waves',
+      // Who builds them: "Some labs have dropped discrete audio units", "Many teams chain …".
+      'labs', 'teams', 'groups', 'vendors', 'companies', 'researchers', 'authors',
     ].map(noun => `${adjective} ${noun}`)),
     // "…; others discard discrete units": other systems, as a pronoun.
     'others'],
@@ -85,6 +88,15 @@ export const NEGATION_GRAMMAR = {
   /** The same nouns, one of a kind, after "every" or "each" ("Nearly every speech-language model …"). */
   kindNoun: ['system', 'model', 'pipeline', 'architecture', 'approach', 'method', 'agent', 'assistant', 'cascade',
     'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'decoder', 'bot'],
+  /**
+   * Nouns for a group of systems that, after a background adjective ("Another line of work …", "A
+   * different family of systems …") or "There is" ("There is a line of work where …"), and
+   * before "of", open a sentence about others' work.
+   */
+  collections: ['line', 'lines', 'family', 'families', 'class', 'classes', 'body', 'kind', 'kinds', 'type', 'types', 'group', 'groups',
+    'branch', 'branches', 'category', 'generation', 'wave', 'strand', 'thread'],
+  /** Verbs that, after "there", introduce what follows it ("There are systems that …"). */
+  existential: ['is', 'are', 'exist', 'exists', 'have', 'has', 'been'],
   /** Words of quantity that may open such a phrase, with "of" and "the" after them ("Plenty of recent work", "Nearly every …"). */
   quantifiers: ['plenty', 'much', 'lots', 'nearly', 'almost', 'virtually', 'every', 'each', 'all'],
   /** Words that may stand before such a noun in a sentence's opening noun phrase: the design's own words, lower-cased, a hyphenated one in its parts. */
@@ -96,6 +108,13 @@ export const NEGATION_GRAMMAR = {
   kindSentenceWords: 40,
   /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
   ownWords: ['we', 'our', 'ours', 'us', 'instead', 'here'],
+  /**
+   * Words (or word pairs) that open a sentence by pointing back at what the sentence before spoke
+   * of ("They tokenize speech …", "In that design a single decoder …", "It was easy to inspect"):
+   * after a sentence about other systems, such a sentence is about them too (discourse.ts).
+   */
+  pointingBack: ['they', 'it', 'its', 'their', 'them', 'those', 'these', 'such', 'this', 'that', 'both', 'either', 'neither',
+    'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these'],
   /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
   ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
   /** Relative openers after which a clause describes the noun before them ("… models that alternate …"). */
@@ -163,6 +182,14 @@ export const NEGATION_GRAMMAR = {
    * norm, but …", "the dominant approach chains ASR, an LLM and TTS, but …"): when the sentence
    * then turns with one of `turns`, the clause is about what others do.
    */
+  /**
+   * Words that put a design in the conditional: what the clause around it would have done is not
+   * what the card's model does ("A single sequence holding text and speech tokens would have
+   * removed …", "… an extra head that would watch audio features in short chunks and predict …").
+   * Before a mention anywhere in its clause, or within `hypotheticalWordsAfter` words after it.
+   */
+  hypothetical: ['would'],
+  hypotheticalWordsAfter: 2,
   prevalent: ['norm', 'mainstream', 'dominant', 'dominate', 'dominates', 'prevalent', 'prevailing', 'widespread', 'ubiquitous', 'customary'],
   /**
    * Words that open a clause of contrast or comparison ("unlike cascaded systems in which the LLM

@@ -52,6 +52,8 @@ export function namesOthersAfter(after: readonly string[], k: number): boolean {
 const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
 const KIND_NOUN = new Set<string>(NEGATION_GRAMMAR.kindNoun);
 const QUANTIFIERS = new Set<string>(NEGATION_GRAMMAR.quantifiers);
+const COLLECTIONS = new Set<string>(NEGATION_GRAMMAR.collections);
+const EXISTENTIAL = new Set<string>(NEGATION_GRAMMAR.existential);
 const KIND_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
 /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
@@ -66,8 +68,18 @@ const OWN_NOUNS = new Set<string>(NEGATION_GRAMMAR.ownNouns);
  * in a clause after an opener, ";" or ":" that opens with one ("…, while flattened models …").
  */
 export function inSentenceAboutKind(text: string, start: number): boolean {
+  return inSentenceOpeningWith(text, start, opensWithKind);
+}
+
+/**
+ * Whether `start` is in a sentence (or a clause after an opener, ";" or ":") whose opening words
+ * satisfy `opens`, read back as `inSentenceAboutKind` reads: not past the card's own words, nor,
+ * unless `theModel` is false, past "the model" (in a sentence that points back at others, "the
+ * model's audio" is theirs).
+ */
+export function inSentenceOpeningWith(text: string, start: number, opens: (text: string, first: number) => boolean, theModel = true): boolean {
   // The mention may open the sentence itself ("Cascaded systems chain …").
-  if (opensSentence(text, start)) return opensWithKind(text, start);
+  if (opensSentence(text, start)) return opens(text, start);
   let i = start - 1;
   let first = -1;
   // Where the word read last (the one after `i` in the text) starts, and that word.
@@ -78,7 +90,7 @@ export function inSentenceAboutKind(text: string, start: number): boolean {
     while (i >= 0 && !isWordCharAt(text, i)) {
       if (text[i] === ',') crossedComma = true;
       // A clause after a semicolon or a colon may open with the kind itself ("…: cascades lose prosody …").
-      if ((text[i] === ';' || text[i] === ':') && opensWithKind(text, after)) return true;
+      if ((text[i] === ';' || text[i] === ':') && opens(text, after)) return true;
       // A colon or a semicolon goes on describing the kind ("Most voice assistants are built as a
       // relay: a recognizer …", "…; the tokens are then laid out …"), unless a name follows it
       // ("…: Tandemra keeps two streams"); the card's own words stop the reading anyway.
@@ -96,13 +108,13 @@ export function inSentenceAboutKind(text: string, start: number): boolean {
     }
     // A clause opener starts a clause of its own, which may open with the kind ("…, while flattened models can only react …");
     // past a comma, the mention is in another clause ("Although cascaded systems lose …, they provide modularity").
-    if (OPENERS.has(word)) return !crossedComma && opensWithKind(text, after);
+    if (OPENERS.has(word)) return !crossedComma && opens(text, after);
     if (OWN_WORDS.has(word)) return false;
-    if ((word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
+    if (theModel && (word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
     after = i + 1;
     next = word;
   }
-  return first >= 0 && opensWithKind(text, first);
+  return first >= 0 && opens(text, first);
 }
 
 /** Relative openers after which a clause describes the noun before them. */
@@ -134,12 +146,14 @@ function wordAfter(text: string, i: number): string {
  * "Existing spoken dialogue systems …", "A common recipe for voice bots …"): a background word,
  * or a background adjective and a noun it pairs with, past modifiers, after an article at most.
  */
-function opensWithKind(text: string, first: number): boolean {
+export function opensWithKind(text: string, first: number): boolean {
   let i = first;
   let adjective: ReadonlySet<string> | undefined;
   let article = false;
   // After "every" or "each", one of a kind: "Nearly every speech-language model …".
   let every = false;
+  // After "There is" or "There are", a group of systems: "There is a line of work where …".
+  let existential = false;
   for (let read = 0; read < 10; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
       // Only a hyphen, emphasis marks or white space may stand between the phrase's words ("Dual-stream
@@ -153,10 +167,16 @@ function opensWithKind(text: string, first: number): boolean {
     if (i === start) return false;
     const word = text.slice(start, i).toLowerCase();
     if (KIND_NOUNS.has(word) || adjective?.has(word) || (every && KIND_NOUN.has(word))) return true;
-    if (read === 0 && (word === 'a' || word === 'the')) {
+    if ((adjective !== undefined || existential) && COLLECTIONS.has(word)) return wordAfter(text, i) === 'of';
+    if ((read === 0 || (existential && !article)) && (word === 'a' || word === 'the' || (existential && word === 'an'))) {
       article = true;
       continue;
     }
+    if (read === 0 && word === 'there' && EXISTENTIAL.has(wordAfter(text, i))) {
+      existential = true;
+      continue;
+    }
+    if (existential && !article && EXISTENTIAL.has(word)) continue;
     // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
     if (read === 0 && word === 'our' && BACKGROUND.has(wordAfter(text, i))) return true;
     // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".

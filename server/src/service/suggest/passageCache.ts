@@ -99,24 +99,31 @@ export function createPassageCache<R>(read: (passage: string) => R, empty: R, op
       let start = 0;
       const add = (end: number) => read.push({ start, end, reading: readBefore(start, end) ?? readingOf(text.slice(start, end)) });
       if (options.whole !== true) {
-        const lineStartOf = lineStarts(text);
-        BREAK.lastIndex = 0;
-        for (let m = BREAK.exec(text); m !== null; m = BREAK.exec(text)) {
-          const at = m.index;
-          if (text.charCodeAt(at) === 10) {
-            add(at);
-            start = at + 2;
-          } else if (!isHeadingLine(text, lineStartOf(at))) {
-            add(at + 1);
-            start = at + 1;
-          }
-        }
+        cutPassages(text, (end, next) => {
+          add(end);
+          start = next;
+        });
       }
       add(text.length);
       last = { text, passages: read };
       return read;
     },
   };
+}
+
+/**
+ * Where `text` is cut into passages, in order: `cut(end, next)` for each cut, where a passage ends
+ * at `end` and the next starts at `next` (two characters on at a blank line, which is dropped).
+ * Other readers that must agree with the passages (discourse.ts) cut the same way.
+ */
+export function cutPassages(text: string, cut: (end: number, next: number) => void): void {
+  const lineStartOf = lineStarts(text);
+  // matchAll reads with its own copy of BREAK: a reader called from `cut` may cut a passage too.
+  for (const m of text.matchAll(BREAK)) {
+    const at = m.index as number;
+    if (text.charCodeAt(at) === 10) cut(at, at + 2);
+    else if (!isHeadingLine(text, lineStartOf(at))) cut(at + 1, at + 1);
+  }
 }
 
 /** How many characters two texts share at their start and, after that, at their end. */
