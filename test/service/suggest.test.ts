@@ -332,6 +332,19 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies(others + 'They are slow, and we interleave text and speech tokens in one sequence.'), ['interleaved-flatten']);
   });
 
+  test('a design history tells of an earlier build: its opening and the sentences told in the past after it, in its paragraph', () => {
+    const history = 'The first Thistle prototype was a single-stream model. We added speech tokens to the vocabulary and interleaved text and speech tokens in one sequence. It talked, but badly.';
+    assert.deepEqual(rankedFamilies(history), []);
+    assert.deepEqual(rankedFamilies('Our first attempt was a model with two parallel audio streams.'), []);
+    assert.deepEqual(rankedFamilies('The first prototype was a chain. It talked badly. We interleaved text and speech tokens in one sequence.'), []);
+    // Told in the present, or after a blank line, it is the card's model again.
+    assert.deepEqual(rankedFamilies(history + ' Thistle now keeps two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('The first Thistle prototype was a chain.\n\nWe interleaved text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    // What was done to a first version, and a first version told in the present, are the card's.
+    assert.deepEqual(rankedFamilies('The first version was trained with text and speech tokens interleaved in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('The first version interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+  });
+
   test('another line of work, a different family of systems, and what "there is" introduces are others\'', () => {
     assert.deepEqual(rankedFamilies('There is a line of work where text and speech tokens are interleaved in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Another line of work interleaves text and speech tokens in one sequence.'), []);
@@ -373,6 +386,13 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies(byKind), []);
     assert.deepEqual(rankedFamilies(byKind.replace('Duplex dialogue models', 'Aspen-Large')), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('| Design | Streams | Notes |\n|---|---|---|\n| Dual-stream models | two parallel audio streams | x |'), []);
+    // Rows past the twentieth of a long table are not read as the table's: their cells are read as they are.
+    const longTable = (mentionRow: number) => ['| | **Ours** | Other |', '|---|---|---|',
+      ...Array.from({ length: 25 }, (_, k) => `| r${k} | x | ${k === mentionRow ? 'two parallel audio streams' : 'y'} |`)].join('\n');
+    assert.deepEqual(rankedFamilies(longTable(3)), []);
+    assert.deepEqual(rankedFamilies(longTable(24)), ['dual-stream-codec']);
+    // Also when a cell of an earlier row has had the table read already.
+    assert.deepEqual(rankedFamilies(longTable(3).replace('| r24 | x | y |', '| r24 | x | two parallel audio streams |')), ['dual-stream-codec']);
     // No row or column marked, or two of them: the cells are read as they are.
     assert.deepEqual(rankedFamilies(byRow.replace('**Birchwood (ours)**', 'Birchwood')), ['interleaved-flatten', 'dual-stream-codec']);
     assert.deepEqual(rankedFamilies(byRow.replace('| Packed |', '| **Packed** |')).sort(), ['dual-stream-codec', 'interleaved-flatten']);

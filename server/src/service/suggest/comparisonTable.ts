@@ -67,8 +67,8 @@ export function inComparisonLabel(text: string, start: number): boolean {
   return !holdsPassageBreak(isHeader ? text.slice(lineStart, nextEnd) : line);
 }
 
-/** The most lines of a table read around a cell, so the look stays bounded. */
-const MAX_TABLE_LINES = 40;
+/** The most body rows of a table read, so the look stays bounded: a longer table's later rows are not read. */
+const MAX_TABLE_LINES = 20;
 
 /** Whether a label cell names a kind of system ("Duplex dialogue models", "Cascaded systems"), not marking itself as the card's. */
 function namesKind(cell: string): boolean {
@@ -76,49 +76,115 @@ function namesKind(cell: string): boolean {
   return first >= 0 && !OWN_LABEL.test(cell) && opensWithKind(cell, first);
 }
 
+/** What a comparison table's labels say of its columns and rows. */
+interface TableLabels {
+  /** Where its last body row read starts: rows after it are not read. */
+  readonly lastRow: number;
+  /** Where the table ends (its rows read on past `lastRow`, a bounded way), so a later row is known as one of it. */
+  readonly end: number;
+  /** The column whose header marks itself as the card's, when exactly one does; -1 otherwise. */
+  readonly ownColumn: number;
+  /** Per column, whether its header names a kind of system. */
+  readonly kindColumns: readonly boolean[];
+  /** Where the row whose first cell marks itself as the card's starts, when exactly one does; -1 otherwise. */
+  readonly ownRow: number;
+}
+
+// The tables of the text read last, by where their delimiter row starts: the mentions of one
+// passage are asked of the same text, so each table is read once for all its cells.
+let tablesOf: string | undefined;
+const tables = new Map<number, TableLabels | null>();
+
+/** The table read already whose rows, after its delimiter row, hold the line starting at `row`. */
+function tableHolding(text: string, row: number): TableLabels | undefined {
+  if (tablesOf !== text) return undefined;
+  for (const [delimiter, labels] of tables) if (labels && delimiter < row && row <= labels.end) return labels;
+  return undefined;
+}
+
+/**
+ * The labels of the table whose delimiter row is `delimiter`: null when it is no comparison
+ * table (no header of three or more cells) or when a passage break cuts the lines read, or the
+ * text ends, after sentence punctuation, where they end (a passage cut there), so a passage reads
+ * as the whole text does.
+ */
+function labelsOf(text: string, delimiter: [number, number]): TableLabels | null {
+  if (tablesOf !== text) {
+    tablesOf = text;
+    tables.clear();
+  }
+  let labels = tables.get(delimiter[0]);
+  if (labels !== undefined) return labels;
+  labels = null;
+  const header = delimiter[0] > 0 ? lineAround(text, delimiter[0] - 1, true) : undefined;
+  if (header) {
+    const rows: [number, number][] = [];
+    for (let at = delimiter[1]; rows.length < MAX_TABLE_LINES && at < text.length;) {
+      const line = lineAround(text, at + 1, true);
+      if (!line) break;
+      rows.push(line);
+      at = line[1];
+    }
+    const end = rows.length > 0 ? rows[rows.length - 1][1] : delimiter[1];
+    // Rows past those read: a cell there is known at once as one not read.
+    let tableEnd = end;
+    for (let read = 0; read < 10 * MAX_TABLE_LINES && tableEnd < text.length; read++) {
+      const line = lineAround(text, tableEnd + 1, true);
+      if (!line) break;
+      tableEnd = line[1];
+    }
+    const headerCells = cellsOf(text.slice(header[0], header[1]));
+    const cut = holdsPassageBreak(text.slice(header[0], end)) || (end === text.length && /[.!?]$/.test(text));
+    if (!cut && rows.length > 0 && headerCells.length >= 3) {
+      const ownColumns = headerCells.flatMap((cell, k) => (k > 0 && OWN_LABEL.test(cell) ? [k] : []));
+      const ownRows = rows.filter(([from, to]) => OWN_LABEL.test(cellsOf(text.slice(from, to))[0] ?? ''));
+      labels = {
+        lastRow: rows[rows.length - 1][0],
+        end: tableEnd,
+        ownColumn: ownColumns.length === 1 ? ownColumns[0] : -1,
+        kindColumns: headerCells.map(namesKind),
+        ownRow: ownRows.length === 1 ? ownRows[0][0] : -1,
+      };
+    }
+  }
+  tables.set(delimiter[0], labels);
+  return labels;
+}
+
 /**
  * Whether `start` is in a body cell of a comparison table (three or more columns) that describes
  * another design than the card's: a cell under a header, or right of a row label, that names a
  * kind of system; a column other than the one whose header marks itself as the card's, or a row
- * other than the one whose first cell does, when exactly one does. Read only when
- * no passage break cuts the lines read, so a passage reads as the whole text does.
+ * other than the one whose first cell does, when exactly one does.
  */
 export function inOthersCell(text: string, start: number): boolean {
   const row = lineAround(text, start, true);
   if (!row) return false;
-  const cellIndex = (text.slice(row[0], start).match(/\|/g) ?? []).length - 1;
+  let cellIndex = -1;
+  for (let i = row[0]; i < start; i++) if (text.charCodeAt(i) === 124) cellIndex++;
   if (cellIndex < 1) return false;
-  // The table's lines: up to its delimiter row (the header above it), down to its last row.
-  const lines: [number, number][] = [row];
-  let delimiter = -1;
-  for (let at = row[0]; lines.length < MAX_TABLE_LINES && at > 0 && delimiter < 0;) {
+  const known = tableHolding(text, row[0]);
+  if (known) return rowSaysOthers(text, row, cellIndex, known);
+  // Up to the table's delimiter row, over rows only, at most MAX_TABLE_LINES of them.
+  let delimiter: [number, number] | undefined;
+  for (let at = row[0], read = 0; at > 0 && read < MAX_TABLE_LINES && !delimiter; read++) {
     const line = lineAround(text, at - 1, false);
     if (!line) return false;
-    const content = text.slice(line[0], line[1]);
-    if (DELIMITER_ROW.test(content)) delimiter = lines.length;
-    else if (!content.trimStart().startsWith('|')) return false;
-    lines.unshift(line);
+    let first = line[0];
+    while (text[first] === ' ' || text[first] === '\t') first++;
+    if (text[first] !== '|' && text[first] !== '-' && text[first] !== ':') return false;
+    if (DELIMITER_ROW.test(text.slice(line[0], line[1]))) delimiter = line;
+    else if (text[first] !== '|') return false;
     at = line[0];
   }
-  if (delimiter < 0 || lines.length - delimiter > MAX_TABLE_LINES) return false;
-  // `lines` now opens with the delimiter row; the header is the line above it.
-  const header = lines[0][0] > 0 ? lineAround(text, lines[0][0] - 1, true) : undefined;
-  if (!header) return false;
-  for (let at = row[1]; lines.length < 2 * MAX_TABLE_LINES && at < text.length;) {
-    const line = lineAround(text, at + 1, true);
-    if (!line) break;
-    lines.push(line);
-    at = line[1];
-  }
-  const first = header[0];
-  const last = lines[lines.length - 1][1];
-  if (holdsPassageBreak(text.slice(first, last))) return false;
-  const headerCells = cellsOf(text.slice(header[0], header[1]));
-  if (headerCells.length < 3) return false;
-  if (namesKind(headerCells[cellIndex] ?? '') || namesKind(cellsOf(text.slice(row[0], row[1]))[0] ?? '')) return true;
-  const ownColumns = headerCells.flatMap((cell, k) => (k > 0 && OWN_LABEL.test(cell) ? [k] : []));
-  if (ownColumns.length === 1) return cellIndex !== ownColumns[0];
-  const bodyRows = lines.slice(1).map(([from, to]) => text.slice(from, to));
-  const ownRows = bodyRows.flatMap((line, k) => (OWN_LABEL.test(cellsOf(line)[0] ?? '') ? [k] : []));
-  return ownRows.length === 1 && bodyRows[ownRows[0]] !== text.slice(row[0], row[1]);
+  const labels = delimiter && labelsOf(text, delimiter);
+  return labels ? rowSaysOthers(text, row, cellIndex, labels) : false;
+}
+
+/** Whether the `cellIndex`-th cell of a body row of a table with these labels describes another design. */
+function rowSaysOthers(text: string, row: [number, number], cellIndex: number, labels: TableLabels): boolean {
+  if (row[0] > labels.lastRow) return false;
+  if (labels.kindColumns[cellIndex] || namesKind(cellsOf(text.slice(row[0], row[1]))[0] ?? '')) return true;
+  if (labels.ownColumn >= 0) return cellIndex !== labels.ownColumn;
+  return labels.ownRow >= 0 && labels.ownRow !== row[0];
 }

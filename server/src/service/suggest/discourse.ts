@@ -1,14 +1,19 @@
 /**
- * What a sentence owes the sentence before it. One that opens by pointing back ("They tokenize
- * speech and pack it with text …", "In that design a single decoder …", "It was easy to inspect")
- * goes on about what the one before was about. After a sentence about other systems (one that
- * opens with a kind of system or with others' work: "Many popular open speech models take a
- * different path."), it is about them too, up to the card's own words, and so are the pointing
- * sentences after it, until a sentence opens otherwise, says "we" or "our", or a paragraph ends.
+ * What a sentence owes the sentences before it in its paragraph.
+ *
+ * - One that opens by pointing back ("They tokenize speech and pack it with text …", "In that
+ *   design a single decoder …", "It was easy to inspect") goes on about what the one before was
+ *   about. After a sentence about other systems (one that opens with a kind of system or with
+ *   others' work: "Many popular open speech models take a different path."), it is about them
+ *   too, up to the card's own words; so are the pointing sentences after it, until a sentence
+ *   opens otherwise or says "we" or "our".
+ * - A design history ("The first Thistle prototype was a single-stream model. We added speech
+ *   tokens to … It talked, but badly.") tells of an earlier build of the card's model: the
+ *   sentence that opens it and the sentences told in the past after it are about that build.
  *
  * Sentences end where passages are cut (passageCache.ts) and at line breaks that end one, so a
- * passage is read on its own: what it needs from the passage before is only whether that one
- * left off about others, and what it leaves the next is true, false or "as it was given" (`Chain`).
+ * passage is read on its own: what it makes of a mention, and what it leaves the next passage,
+ * depend only on what the passage before it left (`Topic`), and are worked out for each.
  */
 import { firstWordAt, pairsOf } from './clauseReading';
 import { NEGATION_GRAMMAR } from './negationGrammar';
@@ -17,12 +22,18 @@ import { cutPassages } from './passageCache';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
-/** Whether what was said last is about other systems: yes, no, or whatever the passage before left ('in'). */
-export type Chain = boolean | 'in';
+/** What the sentences read so far leave off about: other systems, an earlier build of the card's model, or neither. */
+export type Topic = 'others' | 'history' | 'none';
+export const TOPICS: readonly Topic[] = ['others', 'history', 'none'];
 
 const POINTING = new Set<string>(NEGATION_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
 const POINTING_PAIRS = pairsOf(NEGATION_GRAMMAR.pointingBack);
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
+const EARLIER = new Set<string>(NEGATION_GRAMMAR.earlierWords);
+const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
+const PAST = new Set<string>(NEGATION_GRAMMAR.pastWords);
+const PRESENT = new Set<string>(NEGATION_GRAMMAR.presentWords);
+const NOT_PAST = new Set<string>(NEGATION_GRAMMAR.notPast);
 
 /** Whether the words from `first` point back ("They …", "In that design …"). */
 function pointsBack(text: string, first: number): boolean {
@@ -35,31 +46,52 @@ function pointsBack(text: string, first: number): boolean {
   return second.has(firstWordAt(text, i));
 }
 
-type Opening = 'others' | 'back' | 'other';
+type Opening = 'others' | 'back' | 'history' | 'other';
 
 interface Sentence {
   readonly start: number;
-  /** How it opens; a sentence that says "we" or "our" counts as 'other' for what comes after it. */
   readonly opening: Opening;
+  /** Whether it has the card's own words ("we", "our"). */
   readonly own: boolean;
+  /** Whether it is told in the past. */
+  readonly past: boolean;
   /** Whether a blank line comes before it. */
   readonly paragraph: boolean;
 }
 
-/** How the sentence from `start` to `end` opens, and whether it has the card's own words. */
+const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
+
+/** How the sentence from `start` to `end` opens, how it is told, and whether it has the card's own words. */
 function sentenceAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
-  // Marks and emoji may stand before its first word ("- ", "**", "> ", "🚀 ").
-  let i = start;
-  while (i < end && !isWordCharAt(text, i)) i++;
-  const opening: Opening = i >= end ? 'other' : opensWithKind(text, i) ? 'others' : pointsBack(text, i) ? 'back' : 'other';
-  let own = false;
-  for (let j = i; j < end && !own;) {
+  const words: string[] = [];
+  for (let j = start; j < end;) {
     while (j < end && !isWordCharAt(text, j)) j++;
+    if (j >= end) break;
     const word = firstWordAt(text, j);
-    own = OWN_WORDS.has(word);
-    j += Math.max(1, word.length);
+    words.push(word);
+    j += word.length;
   }
-  return { start, opening, own, paragraph };
+  const tense = words.slice(0, NEGATION_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
+  const past = tense >= 0 && !PRESENT.has(words[tense]);
+  // Marks and emoji may stand before its first word ("- ", "**", "> ", "🚀 ").
+  let first = start;
+  while (first < end && !isWordCharAt(text, first)) first++;
+  const opening: Opening = first >= end ? 'other'
+    : past && opensHistory(words, tense) ? 'history'
+      : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
+  return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph };
+}
+
+/**
+ * Whether a sentence told in the past (its first verb `words[verb]`) opens with an earlier build
+ * of the card's model ("The first Thistle prototype was …"), not with what was done to one ("The
+ * first version was trained on …").
+ */
+function opensHistory(words: readonly string[], verb: number): boolean {
+  if (isPast(words[verb + 1] ?? '') || (words[verb + 1] ?? '').endsWith('en')) return false;
+  const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
+  return opening.some((word, k) => EARLIER.has(word)
+    && opening.slice(k + 1, k + 1 + NEGATION_GRAMMAR.earlierBuildWords).some(next => BUILDS.has(next)));
 }
 
 /** The sentences of a passage (or a whole text), in order. */
@@ -92,44 +124,53 @@ function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
+/** What the sentences before `sentence` leave it: nothing across a blank line. */
+const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.paragraph ? 'none' : before);
+
 /** What is known after `sentence`, given what was known before it. */
-function after(sentence: Sentence, before: Chain): Chain {
-  if (sentence.own) return false;
-  const known = sentence.paragraph ? false : before;
-  return sentence.opening === 'others' ? true : sentence.opening === 'back' ? known : false;
+function after(sentence: Sentence, before: Topic): Topic {
+  const known = topicBefore(sentence, before);
+  if (sentence.opening === 'history' || (known === 'history' && sentence.past)) return 'history';
+  if (sentence.own) return 'none';
+  if (sentence.opening === 'others') return 'others';
+  return sentence.opening === 'back' && known === 'others' ? 'others' : 'none';
 }
 
 export interface PassageDiscourse {
   /**
-   * For a mention at `start`: whether its sentence points back at others' systems, with no own
-   * words before it: true, false, or 'in' when that depends on the passage before.
+   * Whether the mention at `start` is about other systems or an earlier build, by what its
+   * sentence owes the ones before it, when the passage before left off about `before`.
    */
-  aboutOthers(start: number): Chain;
-  /** What the passage leaves the next one. */
-  readonly out: Chain;
+  setsAside(start: number, before: Topic): boolean;
+  /** What the passage leaves the next one, when the passage before left off about `before`. */
+  out(before: Topic): Topic;
 }
 
 /** The sentences of a passage, read once, for the mentions found in it. */
 export function readDiscourse(text: string): PassageDiscourse {
   const sentences = sentencesOf(text);
-  let out: Chain | undefined;
+  const outs = new Map<Topic, Topic>();
+  // Where the last mention asked for each topic was: mentions come in text order, so the
+  // sentences are read once for all of them, not once for each.
+  const cursors = new Map<Topic, { k: number; topic: Topic }>();
   return {
-    aboutOthers(start) {
-      let chain: Chain = 'in';
-      for (let k = 0; k < sentences.length; k++) {
-        const sentence = sentences[k];
-        if (k + 1 < sentences.length && sentences[k + 1].start <= start) {
-          chain = after(sentence, chain);
-          continue;
-        }
-        const before = sentence.paragraph ? false : chain;
-        if (sentence.opening !== 'back' || before === false) return false;
-        return inSentenceOpeningWith(text, start, pointsBack, false) ? before : false;
+    setsAside(start, before) {
+      if (sentences.length === 0) return false;
+      let cursor = cursors.get(before);
+      if (!cursor || sentences[cursor.k].start > start) cursors.set(before, cursor = { k: 0, topic: before });
+      while (cursor.k + 1 < sentences.length && sentences[cursor.k + 1].start <= start) {
+        cursor.topic = after(sentences[cursor.k], cursor.topic);
+        cursor.k++;
       }
-      return false;
+      const sentence = sentences[cursor.k];
+      const known = topicBefore(sentence, cursor.topic);
+      if (sentence.opening === 'history' || (known === 'history' && sentence.past)) return true;
+      return known === 'others' && sentence.opening === 'back' && inSentenceOpeningWith(text, start, pointsBack, false);
     },
-    get out() {
-      return out ??= sentences.reduce<Chain>((chain, sentence) => after(sentence, chain), 'in');
+    out(before) {
+      let out = outs.get(before);
+      if (out === undefined) outs.set(before, out = sentences.reduce<Topic>((topic, sentence) => after(sentence, topic), before));
+      return out;
     },
   };
 }

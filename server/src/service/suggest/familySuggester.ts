@@ -8,7 +8,7 @@
 import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
-import { Chain, readDiscourse } from './discourse';
+import { PassageDiscourse, readDiscourse, Topic, TOPICS } from './discourse';
 import { compileLineage } from './lineage';
 import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
@@ -83,8 +83,8 @@ interface Evidence extends Span {
   readonly weights: readonly (readonly [FamilyId, number])[];
   /** For a concept: the model name its sentence opens with, when that is no known model's (subjectName.ts). */
   readonly subject?: string;
-  /** For a concept: its sentence points back at the passage before, and is about others if that one left off so (discourse.ts). */
-  readonly pointsBack?: true;
+  /** For a concept: what the passage before must leave off about for it to be set aside (discourse.ts), when that decides. */
+  readonly setAsideAfter?: readonly Topic[];
 }
 
 /** What one passage gave, offsets in the passage. */
@@ -97,8 +97,8 @@ interface PassageReading {
   readonly subcategoryMatches: readonly PhraseMatch<SubcategoryId>[];
   /** Whether its words say it is about a system you talk with; worked out when first needed. */
   inScope: boolean | undefined;
-  /** Whether it leaves off about other systems (discourse.ts); worked out when first needed. */
-  out: Chain | undefined;
+  /** Its sentences, as the next passage's reading needs them (discourse.ts); read when first needed. */
+  discourse: PassageDiscourse | undefined;
 }
 
 /** A span of a passage moved to where the passage starts in the text. */
@@ -201,34 +201,45 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     const discourse = found.length > 0 ? readDiscourse(passage) : undefined;
     const evidence: Evidence[] = [];
     for (const c of found) {
-      // A sentence that points back at others' systems within the passage speaks of them.
-      const aboutOthers = discourse?.aboutOthers(c.start) ?? false;
-      if (aboutOthers === true) continue;
+      // What the sentences before it say may make it others' or an earlier build's (discourse.ts).
+      const setAsideAfter = discourse ? TOPICS.filter(topic => discourse.setsAside(c.start, topic)) : [];
+      if (setAsideAfter.length === TOPICS.length) continue;
       const subject = sentenceSubject(passage, c.start);
       evidence.push({
         start: c.start, end: c.end, reason: c.concept, weights: c.evidence,
         ...(subject && !known(subject.start) ? { subject: subject.name } : {}),
-        ...(aboutOthers === 'in' ? { pointsBack: true as const } : {}),
+        ...(setAsideAfter.length > 0 ? { setAsideAfter } : {}),
       });
     }
     const bases = lineage.read(passage, nameMatches);
     for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `${l.relation === 'base' ? 'lineage' : 'presents'}:${l.model}`, weights: [[l.family, l.weight]] });
-    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined, out: undefined };
+    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined, discourse };
   }
-  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false, out: false }, { whole: options.wholeTexts });
+  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false, discourse: undefined }, { whole: options.wholeTexts });
 
   /**
-   * Whether the passages before `k` leave off about other systems: the passage before, when no
-   * blank line comes between, and through it the ones before it that pass on what they were given.
+   * What the passages before each leave off about (discourse.ts), asked for passages in order:
+   * nothing across a blank line; otherwise what the passage before leaves, given what the ones
+   * before it left. One forward reading per ranking, from the first paragraph that asks.
    */
-  function leftAboutOthers(read: readonly ReadPassage<PassageReading>[], k: number): boolean {
-    for (let j = k - 1; j >= 0; j--) {
-      const { start, reading } = read[j];
-      if (start + reading.text.length !== read[j + 1].start) return false;
-      const out = reading.out ??= readDiscourse(reading.text).out;
-      if (out !== 'in') return out;
-    }
-    return false;
+  function topicsBefore(read: readonly ReadPassage<PassageReading>[]): (k: number) => Topic {
+    const joined = (j: number) => read[j].start + read[j].reading.text.length === read[j + 1].start;
+    let at = 0;
+    let topic: Topic = 'none';
+    return k => {
+      let first = k;
+      while (first > at && joined(first - 1)) first--;
+      if (first > at) {
+        at = first;
+        topic = 'none';
+      }
+      // No blank line between `at` and k now: the passages between pass the topic on.
+      for (; at < k; at++) {
+        const reading = read[at].reading;
+        if (reading.text.length > 0) topic = (reading.discourse ??= readDiscourse(reading.text)).out(topic);
+      }
+      return topic;
+    };
   }
 
   /** Every family, ranked, from the passages' evidence (offsets shifted into the visible text, then mapped to the text). */
@@ -240,11 +251,12 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     // A sentence that opens with another model's name than the card's title speaks of that model.
     const title = titleWords(visible.text);
     const aboutAnother = (e: Evidence) => title !== undefined && e.subject !== undefined && namesAnotherModel(e.subject, title);
+    const topicBefore = topicsBefore(read);
     read.forEach(({ start, reading }, p) => {
-      let othersBefore: boolean | undefined;
+      let before: Topic | undefined;
       for (let k = 0; k < reading.concepts; k++) {
         const e = reading.evidence[k];
-        if (aboutAnother(e) || (e.pointsBack && (othersBefore ??= leftAboutOthers(read, p)))) continue;
+        if (aboutAnother(e) || (e.setAsideAfter?.includes(before ??= topicBefore(p)) ?? false)) continue;
         evidence.push(inText(e, start));
       }
     });

@@ -115,6 +115,23 @@ export const NEGATION_GRAMMAR = {
    */
   pointingBack: ['they', 'it', 'its', 'their', 'them', 'those', 'these', 'such', 'this', 'that', 'both', 'either', 'neither',
     'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these'],
+  /**
+   * An earlier build of the card's own model, as a design history opens ("The first Thistle
+   * prototype was a single-stream model.", "Our first attempt was one."): a word of
+   * `earlierWords`, then within `earlierBuildWords` words a noun of `builds`, among a sentence's
+   * first `historyOpeningWords` words, in a sentence told in the past (discourse.ts). The
+   * sentences told in the past after it, in its paragraph, go on with that history.
+   */
+  earlierWords: ['first', 'earlier', 'earliest', 'previous', 'original', 'initial', 'old', 'older', 'prior'],
+  builds: ['prototype', 'prototypes', 'version', 'versions', 'build', 'builds', 'release', 'model', 'attempt', 'attempts',
+    'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft'],
+  earlierBuildWords: 3,
+  historyOpeningWords: 8,
+  /** How a sentence is told: its first verb among its first `tenseWords` words, past or present; a word ending in "ed" is past, but for these. */
+  pastWords: ['was', 'were', 'had', 'did'],
+  presentWords: ['is', 'are', 'has', 'have', 'does', 'do', 'can', 'will', 'keeps', 'uses', 'runs', 'consists', 'supports', 'replaces'],
+  notPast: ['need', 'needed', 'speed', 'embed', 'feed', 'seed', 'based', 'shared', 'red', 'bed', 'proposed', 'called', 'named', 'so-called'],
+  tenseWords: 10,
   /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
   ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
   /** Relative openers after which a clause describes the noun before them ("… models that alternate …"). */

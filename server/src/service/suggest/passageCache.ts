@@ -11,7 +11,10 @@
  * `test/service/passageCache.test.ts` checks against reading each text whole. Two exceptions keep
  * it exact: a heading line is not split (whether a line break ends a sentence depends on whether
  * its line is a heading, read back from the break), and "\r\n\r\n" does not split (a lineage cue
- * looks across it).
+ * looks across it). What one sentence owes the ones before it in its paragraph (discourse.ts)
+ * crosses sentence ends by design: each passage's reading says what it makes of its mentions and
+ * what it leaves the next passage for each thing the passage before may leave it, and the
+ * suggester puts them together in order when it ranks.
  *
  * Memory: passages are slices of the texts read, which they keep alive. Two generations are
  * kept; when the recent one holds more than MAX_CHARACTERS of passages, it becomes the older one
