@@ -114,6 +114,10 @@ describe('reading by passage gives what reading the whole text gives', () => {
       'Our first prototype was a chain. It was. We interleaved text and speech tokens in one sequence. It keeps two parallel audio streams.',
       'Our first prototype was a chain.\nWe interleaved text and speech tokens in one sequence.\n\nWe interleaved text and speech tokens in one sequence.',
       'Many voice models chain ASR and TTS. Our first prototype was one. They interleave text and speech tokens in one sequence.',
+      'Readers asked whether. It interleaves text and speech tokens in one sequence.',
+      'Readers asked whether it is\n\ninterleaved text and speech tokens in one sequence.',
+      'Readers asked whether 12.5 Hz text and speech tokens are interleaved in one sequence.',
+      'Last year. We trained a model that interleaves text and speech tokens in one sequence.',
       // A table's cells about other designs are read with the table only when no passage break cuts it.
       '| | Plain. Pipeline | **Trellis** | Decoder |\n|---|---|---|---|\n| x | y | two parallel audio streams |',
       '| | Plain | **Trellis** | Decoder |\n|---|---|---|---|\n| x | y. z | two parallel audio streams |\n| a. b | c | d |',

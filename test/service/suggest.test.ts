@@ -320,6 +320,8 @@ describe('negation and clauses about other systems', () => {
     // The chain goes on through sentences that point back, in one passage or across passages.
     assert.deepEqual(rankedFamilies(others + 'They are popular. In that design text and speech tokens are interleaved in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Models of a different kind avoid this. They encode the model\'s audio and the user\'s audio as two parallel audio streams.'), []);
+    // One of the kinds just named, and "another" after it.
+    assert.deepEqual(rankedFamilies('Integrated speech models do better. One kind interleaves text and speech tokens in one sequence; another keeps two parallel audio streams.'), []);
     // Without a sentence about others before it, "They" and "It" are the card's model.
     assert.deepEqual(rankedFamilies('Spurge is fast. It interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
     assert.deepEqual(rankedFamilies('They interleave text and speech tokens in one sequence.'), ['interleaved-flatten']);
@@ -337,6 +339,8 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies(history), []);
     assert.deepEqual(rankedFamilies('Our first attempt was a model with two parallel audio streams.'), []);
     assert.deepEqual(rankedFamilies('The first prototype was a chain. It talked badly. We interleaved text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Last year we trained a research model on continuous speech embeddings with no codec. We shelved it.'), []);
+    assert.deepEqual(rankedFamilies('Previously, the model interleaved text and speech tokens in one sequence. It was slow.'), []);
     // Told in the present, or after a blank line, it is the card's model again.
     assert.deepEqual(rankedFamilies(history + ' Thistle now keeps two parallel audio streams.'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('The first Thistle prototype was a chain.\n\nWe interleaved text and speech tokens in one sequence.'), ['interleaved-flatten']);
@@ -350,9 +354,22 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Another line of work interleaves text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('A different family of systems interleaves text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Some labs have dropped discrete audio units and keep continuous speech embeddings with no codec.'), []);
+    assert.deepEqual(rankedFamilies('There is a credible research direction in which text and speech tokens are interleaved in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Users confuse it with chat models. In those assistants, the backbone interleaves text and speech tokens in one sequence.'), []);
+    // A noun of the card's own after "There is a …", or no link after the direction, is no line of others' work.
+    assert.deepEqual(rankedFamilies('There is a small streaming decoder that interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('In these models, text and speech tokens are interleaved in one sequence.'), ['interleaved-flatten']);
     // A number of the card's own models, or a collection noun with no "of" after it, is no group of others.
     assert.deepEqual(rankedFamilies('There are three model sizes that interleave text and speech tokens in one sequence.'), ['interleaved-flatten']);
     assert.deepEqual(rankedFamilies('A different line interleaves text and speech tokens in one sequence.'), ['interleaved-flatten']);
+  });
+
+  test('a question the sentence reports is not asserted', () => {
+    assert.deepEqual(rankedFamilies('Some readers asked whether we evaluated the codec-free route, where a decoder works on continuous speech embeddings.'), []);
+    assert.deepEqual(rankedFamilies('People often wonder if it interleaves text and speech tokens in one sequence.'), []);
+    // "whether" after a verb that is not one of asking, and a question asked in an earlier sentence, leave the mention asserted.
+    assert.deepEqual(rankedFamilies('We checked whether it helps: text and speech tokens are interleaved in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('Readers asked whether it is fast. Text and speech tokens are interleaved in one sequence.'), ['interleaved-flatten']);
   });
 
   test('a design said in the conditional is not the card\'s', () => {

@@ -8,8 +8,9 @@
  *   too, up to the card's own words; so are the pointing sentences after it, until a sentence
  *   opens otherwise or says "we" or "our".
  * - A design history ("The first Thistle prototype was a single-stream model. We added speech
- *   tokens to … It talked, but badly.") tells of an earlier build of the card's model: the
- *   sentence that opens it and the sentences told in the past after it are about that build.
+ *   tokens to … It talked, but badly.", "Last year we trained a single-decoder research model …
+ *   We shelved it.") tells of an earlier build of the card's model: the sentence that opens it
+ *   and the sentences told in the past after it are about that build.
  *
  * Sentences end where passages are cut (passageCache.ts) and at line breaks that end one, so a
  * passage is read on its own: what it makes of a mention, and what it leaves the next passage,
@@ -34,6 +35,8 @@ const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
 const PAST = new Set<string>(NEGATION_GRAMMAR.pastWords);
 const PRESENT = new Set<string>(NEGATION_GRAMMAR.presentWords);
 const NOT_PAST = new Set<string>(NEGATION_GRAMMAR.notPast);
+const HISTORY_ADVERBS = new Set<string>(NEGATION_GRAMMAR.historyAdverbs);
+const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 
 /** Whether the words from `first` point back ("They …", "In that design …"). */
 function pointsBack(text: string, first: number): boolean {
@@ -88,6 +91,8 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
  * first version was trained on …").
  */
 function opensHistory(words: readonly string[], verb: number): boolean {
+  // A time in the past: "Last year we trained …", "Previously, …".
+  if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1]))) return true;
   if (isPast(words[verb + 1] ?? '') || (words[verb + 1] ?? '').endsWith('en')) return false;
   const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
   return opening.some((word, k) => EARLIER.has(word)

@@ -209,7 +209,8 @@ function criticisedAfter(after: readonly string[]): boolean {
  * True when the text from `start` to `end` is said of other systems, or not asserted of the
  * card's model: a background word or others' work in its clause (othersWork.ts), a criticism,
  * a clause of contrast, a sentence or clause about a kind of system, a question, a comparison
- * table's label or its cells about another design, what is not needed, the conditional ("… would have removed …"), an alternative
+ * table's label or its cells about another design, a question reported ("… asked whether …"),
+ * what is not needed, the conditional ("… would have removed …"), an alternative
  * tried and dropped ("We tried X, but …"), or
  * the usual way the sentence turns from ("… are the norm, but …").
  */
@@ -223,6 +224,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || inContrastClause(text, start)
     || inSentenceAboutKind(text, start)
     || inQuestion(text, end)
+    || inReportedQuestion(text, start)
     || inRelativeOfKind(before)
     || inComparisonLabel(text, start)
     || inOthersCell(text, start)
@@ -254,6 +256,35 @@ function inQuestion(text: string, end: number): boolean {
       if (after >= text.length || /\s/.test(text[after])) return char === '?';
     }
     if ((char === '\n' || char === '\r') && sentenceStartsAfter(text, i)) return false;
+  }
+  return false;
+}
+
+const ASKING = new Set<string>(NEGATION_GRAMMAR.asking);
+
+/**
+ * Whether `start` is in a question its sentence reports ("Some readers asked whether we evaluated
+ * the codec-free route, where a decoder works on continuous speech embeddings"): "whether" or
+ * "if" right after a verb of asking, read back within the sentence, past commas, at most
+ * `reportedQuestionWords` words; a sentence's end stops the reading, within the passage as in the
+ * whole text.
+ */
+function inReportedQuestion(text: string, start: number): boolean {
+  let i = start;
+  let next: string | undefined;
+  for (let read = 0; read < NEGATION_GRAMMAR.reportedQuestionWords; read++) {
+    let j = i - 1;
+    while (j >= 0 && !isWordCharAt(text, j)) {
+      if ('.!?'.includes(text[j]) || ((text[j] === '\n' || text[j] === '\r') && sentenceStartsAfter(text, j))) return false;
+      j--;
+    }
+    if (j < 0) return false;
+    const end = j + 1;
+    while (j >= 0 && isWordCharAt(text, j)) j--;
+    const word = text.slice(j + 1, end).toLowerCase();
+    if ((next === 'whether' || next === 'if') && ASKING.has(word)) return true;
+    next = word;
+    i = j + 1;
   }
   return false;
 }

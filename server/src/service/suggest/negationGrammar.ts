@@ -97,6 +97,17 @@ export const NEGATION_GRAMMAR = {
     'branch', 'branches', 'category', 'generation', 'wave', 'strand', 'thread'],
   /** Verbs that, after "there", introduce what follows it ("There are systems that …"). */
   existential: ['is', 'are', 'exist', 'exists', 'have', 'has', 'been'],
+  /**
+   * Nouns for a line of others' work that "There is" introduces past a few words of any kind
+   * ("There is a credible research direction in which one decoder …"), before one of
+   * `existentialLinks`, as the collection nouns are.
+   */
+  existentialNouns: ['direction', 'directions', 'route', 'routes', 'school', 'schools', 'camp', 'camps'],
+  existentialLinks: ['of', 'in', 'where', 'that', 'which', 'whose'],
+  /** How many words of any kind may stand before such a noun after "There is a". */
+  existentialWords: 3,
+  /** Prepositions that may open a sentence about a kind before "those" or "such" ("In those assistants, …"). */
+  leadingPrepositions: ['in', 'for', 'with', 'like', 'among'],
   /** Words of quantity that may open such a phrase, with "of" and "the" after them ("Plenty of recent work", "Nearly every …"). */
   quantifiers: ['plenty', 'much', 'lots', 'nearly', 'almost', 'virtually', 'every', 'each', 'all'],
   /** Words that may stand before such a noun in a sentence's opening noun phrase: the design's own words, lower-cased, a hyphenated one in its parts. */
@@ -113,8 +124,10 @@ export const NEGATION_GRAMMAR = {
    * of ("They tokenize speech …", "In that design a single decoder …", "It was easy to inspect"):
    * after a sentence about other systems, such a sentence is about them too (discourse.ts).
    */
-  pointingBack: ['they', 'it', 'its', 'their', 'them', 'those', 'these', 'such', 'this', 'that', 'both', 'either', 'neither',
-    'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these'],
+  pointingBack: ['they', 'it', 'its', 'their', 'them', 'those', 'these', 'such', 'this', 'that', 'both', 'either', 'neither', 'another',
+    'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these',
+    // One of the kinds just named: "Integrated speech models handle this better. One kind writes …; another drops …".
+    'one kind', 'one type', 'one class', 'one family', 'one line', 'one approach', 'one camp', 'the other', 'the former', 'the latter'],
   /**
    * An earlier build of the card's own model, as a design history opens ("The first Thistle
    * prototype was a single-stream model.", "Our first attempt was one."): a word of
@@ -127,6 +140,10 @@ export const NEGATION_GRAMMAR = {
     'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft'],
   earlierBuildWords: 3,
   historyOpeningWords: 8,
+  /** Words that open a sentence told in the past about an earlier build too ("Last year we trained a single-decoder research model …", "Previously, …"). */
+  historyAdverbs: ['previously', 'originally', 'formerly'],
+  /** After "last", a time ("Last year", "Last spring"). */
+  lastTimes: ['year', 'month', 'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter'],
   /** How a sentence is told: its first verb among its first `tenseWords` words, past or present; a word ending in "ed" is past, but for these. */
   pastWords: ['was', 'were', 'had', 'did'],
   presentWords: ['is', 'are', 'has', 'have', 'does', 'do', 'can', 'will', 'keeps', 'uses', 'runs', 'consists', 'supports', 'replaces'],
@@ -206,6 +223,13 @@ export const NEGATION_GRAMMAR = {
    * Before a mention anywhere in its clause, or within `hypotheticalWordsAfter` words after it.
    */
   hypothetical: ['would'],
+  /**
+   * Verbs that, right before "whether" or "if", report a question ("Some readers asked whether we
+   * evaluated the codec-free route, where a decoder …"): what follows in the sentence is asked,
+   * not asserted, up to `reportedQuestionWords` words on.
+   */
+  asking: ['ask', 'asks', 'asked', 'asking', 'wonder', 'wonders', 'wondered', 'wondering', 'know', 'unsure', 'unclear'],
+  reportedQuestionWords: 40,
   hypotheticalWordsAfter: 2,
   prevalent: ['norm', 'mainstream', 'dominant', 'dominate', 'dominates', 'prevalent', 'prevailing', 'widespread', 'ubiquitous', 'customary'],
   /**

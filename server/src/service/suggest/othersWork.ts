@@ -54,6 +54,9 @@ const KIND_NOUN = new Set<string>(NEGATION_GRAMMAR.kindNoun);
 const QUANTIFIERS = new Set<string>(NEGATION_GRAMMAR.quantifiers);
 const COLLECTIONS = new Set<string>(NEGATION_GRAMMAR.collections);
 const EXISTENTIAL = new Set<string>(NEGATION_GRAMMAR.existential);
+const EXISTENTIAL_NOUNS = new Set<string>(NEGATION_GRAMMAR.existentialNouns);
+const EXISTENTIAL_LINKS = new Set<string>(NEGATION_GRAMMAR.existentialLinks);
+const LEADING_PREPOSITIONS = new Set<string>(NEGATION_GRAMMAR.leadingPrepositions);
 const KIND_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
 /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
@@ -154,6 +157,8 @@ export function opensWithKind(text: string, first: number): boolean {
   let every = false;
   // After "There is" or "There are", a group of systems: "There is a line of work where …".
   let existential = false;
+  // Words of any kind read after "There is a", before its noun.
+  let skipped = 0;
   for (let read = 0; read < 10; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
       // Only a hyphen, emphasis marks or white space may stand between the phrase's words ("Dual-stream
@@ -177,6 +182,13 @@ export function opensWithKind(text: string, first: number): boolean {
       continue;
     }
     if (existential && !article && EXISTENTIAL.has(word)) continue;
+    // "In those assistants, …", "For such systems, …".
+    if (read === 0 && LEADING_PREPOSITIONS.has(word) && (wordAfter(text, i) === 'those' || wordAfter(text, i) === 'such')) continue;
+    if (existential && EXISTENTIAL_NOUNS.has(word)) return EXISTENTIAL_LINKS.has(wordAfter(text, i));
+    if (existential && article && !KIND_MODIFIERS.has(word) && !BACKGROUND_PAIRS.has(word) && skipped < NEGATION_GRAMMAR.existentialWords) {
+      skipped++;
+      continue;
+    }
     // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
     if (read === 0 && word === 'our' && BACKGROUND.has(wordAfter(text, i))) return true;
     // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
