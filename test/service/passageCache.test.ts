@@ -118,6 +118,9 @@ describe('reading by passage gives what reading the whole text gives', () => {
       'Readers asked whether it is\n\ninterleaved text and speech tokens in one sequence.',
       'Readers asked whether 12.5 Hz text and speech tokens are interleaved in one sequence.',
       'Last year. We trained a model that interleaves text and speech tokens in one sequence.',
+      'Marlo 1.x generated.** Its replies interleaved text and speech tokens in one sequence.',
+      '**Marlo 1.x generated.**\n\nIts replies interleaved text and speech tokens in one sequence.',
+      '**Notes.** Marlo 1.x generated replies. It interleaved text and speech tokens in one sequence.',
       // A table's cells about other designs are read with the table only when no passage break cuts it.
       '| | Plain. Pipeline | **Trellis** | Decoder |\n|---|---|---|---|\n| x | y | two parallel audio streams |',
       '| | Plain | **Trellis** | Decoder |\n|---|---|---|---|\n| x | y. z | two parallel audio streams |\n| a. b | c | d |',

@@ -341,6 +341,13 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('The first prototype was a chain. It talked badly. We interleaved text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Last year we trained a research model on continuous speech embeddings with no codec. We shelved it.'), []);
     assert.deepEqual(rankedFamilies('Previously, the model interleaved text and speech tokens in one sequence. It was slow.'), []);
+    // Release notes: a name and a release number, and a verb told in the past right after them; after a bold lead-in too.
+    assert.deepEqual(rankedFamilies('Linden 2 was our research bet. It kept continuous speech embeddings with no codec. Linden 3 keeps two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('**From v1 to v2.** Quarry-Voice v1 interleaved text and speech tokens in one sequence. Quarry-Voice v2 keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // What was done to a release, a part of the training, and a verb further on are the card's.
+    assert.deepEqual(rankedFamilies('Foo 2 was trained with text and speech tokens interleaved in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('Stage 1 interleaved text and speech tokens in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('## Brindle 2.0, what changed: text and speech tokens interleaved in one sequence.'), ['interleaved-flatten']);
     // Told in the present, or after a blank line, it is the card's model again.
     assert.deepEqual(rankedFamilies(history + ' Thistle now keeps two parallel audio streams.'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('The first Thistle prototype was a chain.\n\nWe interleaved text and speech tokens in one sequence.'), ['interleaved-flatten']);

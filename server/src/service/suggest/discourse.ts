@@ -9,8 +9,9 @@
  *   opens otherwise or says "we" or "our".
  * - A design history ("The first Thistle prototype was a single-stream model. We added speech
  *   tokens to … It talked, but badly.", "Last year we trained a single-decoder research model …
- *   We shelved it.") tells of an earlier build of the card's model: the sentence that opens it
- *   and the sentences told in the past after it are about that build.
+ *   We shelved it.", release notes' "Linden 2 was our research bet. It was a single decoder …")
+ *   tells of an earlier build of the card's model: the sentence that opens it and the sentences
+ *   told in the past after it are about that build.
  *
  * Sentences end where passages are cut (passageCache.ts) and at line breaks that end one, so a
  * passage is read on its own: what it makes of a mention, and what it leaves the next passage,
@@ -35,8 +36,14 @@ const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
 const PAST = new Set<string>(NEGATION_GRAMMAR.pastWords);
 const PRESENT = new Set<string>(NEGATION_GRAMMAR.presentWords);
 const NOT_PAST = new Set<string>(NEGATION_GRAMMAR.notPast);
+const DONE_TO = new Set<string>(NEGATION_GRAMMAR.doneTo);
 const HISTORY_ADVERBS = new Set<string>(NEGATION_GRAMMAR.historyAdverbs);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
+const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
+/** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
+const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
+/** A name and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Marlo 1.0". */
+const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s+v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
 
 /** Whether the words from `first` point back ("They …", "In that design …"). */
 function pointsBack(text: string, first: number): boolean {
@@ -65,7 +72,8 @@ interface Sentence {
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
 
 /** How the sentence from `start` to `end` opens, how it is told, and whether it has the card's own words. */
-function sentenceAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
+/** The words of `text` from `start` to `end`, lower-cased, as the suggester's words are ("2.0" is one). */
+function wordsOf(text: string, start: number, end: number): string[] {
   const words: string[] = [];
   for (let j = start; j < end;) {
     while (j < end && !isWordCharAt(text, j)) j++;
@@ -74,29 +82,47 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
     words.push(word);
     j += word.length;
   }
+  return words;
+}
+
+function sentenceAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
+  const words = wordsOf(text, start, end);
   const tense = words.slice(0, NEGATION_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
   const past = tense >= 0 && !PRESENT.has(words[tense]);
   // Marks and emoji may stand before its first word ("- ", "**", "> ", "🚀 ").
   let first = start;
   while (first < end && !isWordCharAt(text, first)) first++;
   const opening: Opening = first >= end ? 'other'
-    : past && opensHistory(words, tense) ? 'history'
+    : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
   return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph };
 }
 
 /**
  * Whether a sentence told in the past (its first verb `words[verb]`) opens with an earlier build
- * of the card's model ("The first Thistle prototype was …"), not with what was done to one ("The
- * first version was trained on …").
+ * of the card's model ("The first Thistle prototype was …", "Our first prototype … was built the
+ * conventional way"), not with what was done to one ("The first version was trained on …").
  */
 function opensHistory(words: readonly string[], verb: number): boolean {
   // A time in the past: "Last year we trained …", "Previously, …".
   if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1]))) return true;
-  if (isPast(words[verb + 1] ?? '') || (words[verb + 1] ?? '').endsWith('en')) return false;
+  if (DONE_TO.has(words[verb + 1] ?? '')) return false;
   const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
   return opening.some((word, k) => EARLIER.has(word)
     && opening.slice(k + 1, k + 1 + NEGATION_GRAMMAR.earlierBuildWords).some(next => BUILDS.has(next)));
+}
+
+/**
+ * Whether a sentence told in the past opens with a name and a release number and its verb right
+ * after them ("Linden 2 was our research bet.", "Marlo 1.x generated its replies as a single token
+ * sequence."): release notes telling what an earlier release was. Not what was done to one ("Foo 2
+ * was trained on …"), nor a part of the text or of the training ("Stage 1 …"). `words` are the
+ * sentence's, `verb` the place of its first verb among them.
+ */
+function namesRelease(sentence: string, words: readonly string[], verb: number): boolean {
+  const release = RELEASE.exec(sentence);
+  if (release === null || NOT_RELEASES.has(release[0].split(/[\s-]/)[0].toLowerCase())) return false;
+  return verb === wordsOf(release[0], 0, release[0].length).length && !DONE_TO.has(words[verb + 1] ?? '');
 }
 
 /** The sentences of a passage (or a whole text), in order. */
@@ -110,12 +136,20 @@ function sentencesOf(text: string): Sentence[] {
     sentences.push(sentenceAt(text, start, at, paragraph));
     paragraph = false;
   };
-  /** Sentences that end at a line break before `to`. */
+  /**
+   * Sentences that end before `to` inside a passage: at a line break that ends one, and after
+   * closing marks that follow sentence punctuation ("**From v1 to v2.** Quarry-Voice v1 …"), which
+   * cut no passage.
+   */
   const lineSentences = (to: number) => {
-    for (let i = text.indexOf('\n', start); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
-      if (!sentenceStartsAfter(text, i)) continue;
-      end(i);
-      start = i + 1;
+    const ends: number[] = [];
+    for (let i = text.indexOf('\n', start); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) if (sentenceStartsAfter(text, i)) ends.push(i);
+    CLOSED_SENTENCE.lastIndex = start;
+    for (let m = CLOSED_SENTENCE.exec(text); m !== null && m.index < to; m = CLOSED_SENTENCE.exec(text)) ends.push(m.index + m[0].length);
+    for (const at of ends.sort((a, b) => a - b)) {
+      if (at <= start) continue;
+      end(at);
+      start = at + (text[at] === '\n' ? 1 : 0);
     }
   };
   cutPassages(text, (at, next) => {

@@ -142,11 +142,26 @@ export const NEGATION_GRAMMAR = {
   historyOpeningWords: 8,
   /** Words that open a sentence told in the past about an earlier build too ("Last year we trained a single-decoder research model …", "Previously, …"). */
   historyAdverbs: ['previously', 'originally', 'formerly'],
+  /**
+   * Words that, before a number, name a part of the text or of the training, not a release: a
+   * sentence opening "Stage 1 trained …" is no earlier version's history ("Marlo 1.x generated
+   * its replies as a single token sequence" is).
+   */
+  notReleases: ['stage', 'step', 'phase', 'table', 'figure', 'fig', 'section', 'appendix', 'round', 'epoch', 'experiment',
+    'setting', 'task', 'layer', 'level', 'group', 'part', 'chapter', 'eq', 'equation', 'line', 'row', 'column', 'item', 'case', 'option', 'type', 'track'],
   /** After "last", a time ("Last year", "Last spring"). */
   lastTimes: ['year', 'month', 'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter'],
   /** How a sentence is told: its first verb among its first `tenseWords` words, past or present; a word ending in "ed" is past, but for these. */
-  pastWords: ['was', 'were', 'had', 'did'],
+  pastWords: ['was', 'were', 'had', 'did', 'kept', 'built', 'made', 'ran', 'took', 'fed', 'sent', 'gave', 'got', 'became', 'went',
+    'came', 'spoke', 'wrote', 'heard', 'held', 'led', 'put', 'felt', 'lost', 'broke'],
   presentWords: ['is', 'are', 'has', 'have', 'does', 'do', 'can', 'will', 'keeps', 'uses', 'runs', 'consists', 'supports', 'replaces'],
+  /**
+   * Past participles that, right after a history's first verb, tell what was done to a build
+   * rather than what it was ("The first version was trained on …", "Foo 2 was released …"): the
+   * build may be the card's own.
+   */
+  doneTo: ['trained', 'pretrained', 'finetuned', 'fine', 'evaluated', 'released', 'tested', 'distilled', 'tuned', 'benchmarked',
+    'published', 'uploaded', 'licensed', 'quantized', 'quantised', 'converted', 'exported', 'initialized', 'initialised'],
   notPast: ['need', 'needed', 'speed', 'embed', 'feed', 'seed', 'based', 'shared', 'red', 'bed', 'proposed', 'called', 'named', 'so-called'],
   tenseWords: 10,
   /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
