@@ -361,6 +361,7 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Another line of work interleaves text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('A different family of systems interleaves text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Some labs have dropped discrete audio units and keep continuous speech embeddings with no codec.'), []);
+    assert.deepEqual(rankedFamilies('Most speech LLMs you have seen interleave text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('There is a credible research direction in which text and speech tokens are interleaved in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Users confuse it with chat models. In those assistants, the backbone interleaves text and speech tokens in one sequence.'), []);
     // A noun of the card's own after "There is a …", or no link after the direction, is no line of others' work.
@@ -401,6 +402,9 @@ describe('negation and clauses about other systems', () => {
       '| **Birchwood (ours)** | two parallel audio streams | n/a |',
     ].join('\n');
     assert.deepEqual(rankedFamilies(byRow), ['dual-stream-codec']);
+    // "(this card)" marks a row as the card's too, and a row so marked wins over a header that says "our".
+    assert.deepEqual(rankedFamilies(byRow.replace('**Birchwood (ours)**', 'Birchwood (this card)')), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(byRow.replace('Why not', 'Our take')), ['dual-stream-codec']);
     // A column or a row labelled with a kind of system describes that kind.
     const byKind = [
       '| | Aspen | Duplex dialogue models |',

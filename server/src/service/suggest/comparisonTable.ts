@@ -12,8 +12,8 @@ import { holdsPassageBreak } from './passageCache';
 
 /** A table's delimiter row: "|---|:---:|", "--- | ---". */
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
-/** A label that says it is the card's own model: bold, or "ours" / "our …". */
-const OWN_LABEL = /\*\*|__|\bours?\b/i;
+/** A label that says it is the card's own model: bold, "ours" / "our …", or "this card" / "this model". */
+const OWN_LABEL = /\*\*|__|\bours?\b|\bthis (?:card|model|release|repo|repository)\b/i;
 
 /** The longest table row read: longer lines are prose, and bounding the look keeps every check O(1). */
 const MAX_ROW = 1000;
@@ -154,8 +154,8 @@ function labelsOf(text: string, delimiter: [number, number]): TableLabels | null
 /**
  * Whether `start` is in a body cell of a comparison table (three or more columns) that describes
  * another design than the card's: a cell under a header, or right of a row label, that names a
- * kind of system; a column other than the one whose header marks itself as the card's, or a row
- * other than the one whose first cell does, when exactly one does.
+ * kind of system; a row other than the one whose first cell marks itself as the card's, or else a
+ * column other than the one whose header does, when exactly one does.
  */
 export function inOthersCell(text: string, start: number): boolean {
   const row = lineAround(text, start, true);
@@ -185,6 +185,7 @@ export function inOthersCell(text: string, start: number): boolean {
 function rowSaysOthers(text: string, row: [number, number], cellIndex: number, labels: TableLabels): boolean {
   if (row[0] > labels.lastRow) return false;
   if (labels.kindColumns[cellIndex] || namesKind(cellsOf(text.slice(row[0], row[1]))[0] ?? '')) return true;
-  if (labels.ownColumn >= 0) return cellIndex !== labels.ownColumn;
-  return labels.ownRow >= 0 && labels.ownRow !== row[0];
+  // A row marked as the card's says the rows are the designs, whatever a header says ("Our take").
+  if (labels.ownRow >= 0) return labels.ownRow !== row[0];
+  return labels.ownColumn >= 0 && cellIndex !== labels.ownColumn;
 }

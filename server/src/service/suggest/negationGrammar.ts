@@ -68,7 +68,7 @@ export const NEGATION_GRAMMAR = {
       'another', 'different', 'alternative'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
       'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
-      'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots', 'wave', 'waves',
+      'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots', 'wave', 'waves', 'llms',
       // Who builds them: "Some labs have dropped discrete audio units", "Many teams chain …".
       'labs', 'teams', 'groups', 'vendors', 'companies', 'researchers', 'authors',
     ].map(noun => `${adjective} ${noun}`)),
