@@ -13,8 +13,9 @@
  *   tells of an earlier build of the card's model: the sentence that opens it and the sentences
  *   told in the past after it are about that build.
  *
- * Sentences end where passages are cut (passageCache.ts) and at line breaks that end one, so a
- * passage is read on its own: what it makes of a mention, and what it leaves the next passage,
+ * Sentences end where passages are cut (passageCache.ts), at line breaks that end one and after
+ * closing marks that follow sentence punctuation ("**From v1 to v2.** …"), so a passage is read
+ * on its own: what it makes of a mention, and what it leaves the next passage,
  * depend only on what the passage before it left (`Topic`), and are worked out for each.
  */
 import { firstWordAt, pairsOf } from './clauseReading';
@@ -71,7 +72,6 @@ interface Sentence {
 
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
 
-/** How the sentence from `start` to `end` opens, how it is told, and whether it has the card's own words. */
 /** The words of `text` from `start` to `end`, lower-cased, as the suggester's words are ("2.0" is one). */
 function wordsOf(text: string, start: number, end: number): string[] {
   const words: string[] = [];
@@ -85,6 +85,7 @@ function wordsOf(text: string, start: number, end: number): string[] {
   return words;
 }
 
+/** How the sentence from `start` to `end` opens, how it is told, and whether it has the card's own words. */
 function sentenceAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
   const words = wordsOf(text, start, end);
   const tense = words.slice(0, NEGATION_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
