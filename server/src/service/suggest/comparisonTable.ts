@@ -42,23 +42,30 @@ function cellsOf(row: string): string[] {
 }
 
 /**
- * Whether `start` is in a label cell of a comparison table: a cell of the header row (the row
- * above a delimiter row), or a body row's first cell, in a row of three or more cells, that does
- * not mark itself as the card's own. The row and the delimiter row are read only when no passage
- * break cuts them, so a passage reads as the whole text does.
+ * Whether `start` is in a table cell that names or describes another design than the card's: a
+ * comparison table's label (`inLabelCell`) or a body cell about another design (`inOthersCell`).
+ * The row is found, and its cell counted, once for both.
  */
-export function inComparisonLabel(text: string, start: number): boolean {
+export function inComparisonTableAside(text: string, start: number): boolean {
   const row = lineAround(text, start, true);
   if (!row) return false;
+  // The cell that holds `start`: count the bars before it on the line.
+  let cellIndex = -1;
+  for (let i = row[0]; i < start; i++) if (text.charCodeAt(i) === 124) cellIndex++;
+  return inLabelCell(text, row, cellIndex) || inOthersCell(text, row, cellIndex);
+}
+
+/**
+ * Whether the `cellIndex`-th cell of `row` is a label cell of a comparison table: a cell of the
+ * header row (the row above a delimiter row), or a body row's first cell, in a row of three or
+ * more cells, that does not mark itself as the card's own. The row and the delimiter row are read
+ * only when no passage break cuts them, so a passage reads as the whole text does.
+ */
+function inLabelCell(text: string, row: [number, number], cellIndex: number): boolean {
   const [lineStart, lineEnd] = row;
   const line = text.slice(lineStart, lineEnd);
   const cells = cellsOf(line);
-  if (cells.length < 3) return false;
-  // The cell that holds `start`: count the bars before it on the line.
-  const before = text.slice(lineStart, start);
-  const barsBefore = (before.match(/\|/g) ?? []).length;
-  const cellIndex = barsBefore - 1;
-  if (cellIndex < 0 || cellIndex >= cells.length) return false;
+  if (cells.length < 3 || cellIndex < 0 || cellIndex >= cells.length) return false;
   if (OWN_LABEL.test(cells[cellIndex])) return false;
   const [nextStart, nextEnd] = (lineEnd < text.length ? lineAround(text, lineEnd + 1, false) : undefined) ?? [lineEnd, lineEnd];
   const nextLine = text.slice(nextStart, nextEnd);
@@ -152,16 +159,12 @@ function labelsOf(text: string, delimiter: [number, number]): TableLabels | null
 }
 
 /**
- * Whether `start` is in a body cell of a comparison table (three or more columns) that describes
- * another design than the card's: a cell under a header, or right of a row label, that names a
- * kind of system; a row other than the one whose first cell marks itself as the card's, or else a
- * column other than the one whose header does, when exactly one does.
+ * Whether the `cellIndex`-th cell of `row` is a body cell of a comparison table (three or more
+ * columns) that describes another design than the card's: a cell under a header, or right of a
+ * row label, that names a kind of system; a row other than the one whose first cell marks itself
+ * as the card's, or else a column other than the one whose header does, when exactly one does.
  */
-export function inOthersCell(text: string, start: number): boolean {
-  const row = lineAround(text, start, true);
-  if (!row) return false;
-  let cellIndex = -1;
-  for (let i = row[0]; i < start; i++) if (text.charCodeAt(i) === 124) cellIndex++;
+function inOthersCell(text: string, row: [number, number], cellIndex: number): boolean {
   if (cellIndex < 1) return false;
   const known = tableHolding(text, row[0]);
   if (known) return rowSaysOthers(text, row, cellIndex, known);

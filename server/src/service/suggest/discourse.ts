@@ -167,10 +167,13 @@ function sentencesOf(text: string): Sentence[] {
 /** What the sentences before `sentence` leave it: nothing across a blank line. */
 const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.paragraph ? 'none' : before);
 
+/** Whether `sentence` tells of an earlier build: it opens a history, or goes on with one in the past. */
+const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 'history' || (known === 'history' && sentence.past);
+
 /** What is known after `sentence`, given what was known before it. */
 function after(sentence: Sentence, before: Topic): Topic {
   const known = topicBefore(sentence, before);
-  if (sentence.opening === 'history' || (known === 'history' && sentence.past)) return 'history';
+  if (tellsHistory(sentence, known)) return 'history';
   if (sentence.own) return 'none';
   if (sentence.opening === 'others') return 'others';
   return sentence.opening === 'back' && known === 'others' ? 'others' : 'none';
@@ -204,7 +207,7 @@ export function readDiscourse(text: string): PassageDiscourse {
       }
       const sentence = sentences[cursor.k];
       const known = topicBefore(sentence, cursor.topic);
-      if (sentence.opening === 'history' || (known === 'history' && sentence.past)) return true;
+      if (tellsHistory(sentence, known)) return true;
       return known === 'others' && sentence.opening === 'back' && inSentenceOpeningWith(text, start, pointsBack, false);
     },
     out(before) {

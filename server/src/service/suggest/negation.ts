@@ -13,7 +13,7 @@
 import {
   clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
 } from './clauseReading';
-import { inComparisonLabel, inOthersCell } from './comparisonTable';
+import { inComparisonTableAside } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import { BACKGROUND, inRelativeOfKind, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
 import { sentenceStartsAfter } from './sentenceStarts';
@@ -226,8 +226,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || inQuestion(text, end)
     || inReportedQuestion(text, start)
     || inRelativeOfKind(before)
-    || inComparisonLabel(text, start)
-    || inOthersCell(text, start)
+    || inComparisonTableAside(text, start)
     || notNeeded(before)
     || before.some(word => HYPOTHETICAL.has(word))
     || after.slice(0, NEGATION_GRAMMAR.hypotheticalWordsAfter).some(word => HYPOTHETICAL.has(word))
