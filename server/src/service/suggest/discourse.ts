@@ -39,6 +39,10 @@ const PRESENT = new Set<string>(NEGATION_GRAMMAR.presentWords);
 const NOT_PAST = new Set<string>(NEGATION_GRAMMAR.notPast);
 const DONE_TO = new Set<string>(NEGATION_GRAMMAR.doneTo);
 const HISTORY_ADVERBS = new Set<string>(NEGATION_GRAMMAR.historyAdverbs);
+const HISTORY_VERBS = new Set<string>(NEGATION_GRAMMAR.historyVerbs);
+const HISTORY_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.historyVerbsAfterDid);
+const TRIAL_VERBS = new Set<string>(NEGATION_GRAMMAR.trialVerbs);
+const TRIAL_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.trialVerbsAfterDid);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
@@ -57,7 +61,8 @@ function pointsBack(text: string, first: number): boolean {
   return second.has(firstWordAt(text, i));
 }
 
-type Opening = 'others' | 'back' | 'history' | 'other';
+/** 'trial': what was tried or considered, a history for the sentences after it only. */
+type Opening = 'others' | 'back' | 'history' | 'trial' | 'other';
 
 interface Sentence {
   readonly start: number;
@@ -95,9 +100,14 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
   while (first < end && !isWordCharAt(text, first)) first++;
   const opening: Opening = first >= end ? 'other'
     : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
+      : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
       : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
   return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph };
 }
+
+/** Whether the first verb `words[verb]` is one of `verbs`, or "did" before one of `afterDid`. */
+const hasVerb = (words: readonly string[], verb: number, verbs: ReadonlySet<string>, afterDid: ReadonlySet<string>) =>
+  verbs.has(words[verb]) || (words[verb] === 'did' && afterDid.has(words[verb + 1] ?? ''));
 
 /**
  * Whether a sentence told in the past (its first verb `words[verb]`) opens with an earlier build
@@ -107,6 +117,8 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
 function opensHistory(words: readonly string[], verb: number): boolean {
   // A time in the past: "Last year we trained …", "Previously, …".
   if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1]))) return true;
+  // What was built before: "We prototyped one.", "We first piloted two alternatives."
+  if (hasVerb(words, verb, HISTORY_VERBS, HISTORY_VERBS_AFTER_DID)) return true;
   if (DONE_TO.has(words[verb + 1] ?? '')) return false;
   const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
   return opening.some((word, k) => EARLIER.has(word)
@@ -173,7 +185,7 @@ const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 
 /** What is known after `sentence`, given what was known before it. */
 function after(sentence: Sentence, before: Topic): Topic {
   const known = topicBefore(sentence, before);
-  if (tellsHistory(sentence, known)) return 'history';
+  if (tellsHistory(sentence, known) || sentence.opening === 'trial') return 'history';
   if (sentence.own) return 'none';
   if (sentence.opening === 'others') return 'others';
   return sentence.opening === 'back' && known === 'others' ? 'others' : 'none';

@@ -157,6 +157,7 @@ export function inContrastClause(text: string, start: number): boolean {
 
 const TRIED = new Set<string>(NEGATION_GRAMMAR.tried);
 const TURNS = new Set<string>(NEGATION_GRAMMAR.turns);
+const REJECTIONS = new Set<string>(NEGATION_GRAMMAR.rejections);
 const PREVALENT = new Set<string>(NEGATION_GRAMMAR.prevalent);
 
 /**
@@ -180,6 +181,7 @@ function turnsAfter(text: string, end: number): boolean {
     while (i < text.length && isWordCharAt(text, i)) i++;
     const word = text.slice(start, i).toLowerCase();
     if (TURNS.has(word)) return true;
+    if (word === 'and' && REJECTIONS.has(clauseWords(text, i, 1)[0])) return true;
     if (stopped || OPENERS.has(word)) return false;
   }
   return false;

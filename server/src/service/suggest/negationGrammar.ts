@@ -11,7 +11,10 @@ export const NEGATION_GRAMMAR = {
    * streams or with speech tokens interleaved …"), up to `negatedVerbWords` words on, in the clause.
    */
   negatedVerbs: ['use', 'uses', 'build', 'builds', 'train', 'trains', 'adopt', 'adopts', 'employ', 'employs', 'rely', 'relies',
-    'need', 'needs', 'require', 'requires', 'include', 'includes', 'involve', 'involves', 'contain', 'contains', 'introduce', 'introduces'],
+    'need', 'needs', 'require', 'requires', 'include', 'includes', 'involve', 'involves', 'contain', 'contains', 'introduce', 'introduces',
+    // "We don't fine-tune the LLM to emit speech tokens …" ("fine-tune" reads as "fine" and "tune").
+    'fine', 'finetune', 'finetunes', 'retrain', 'retrains', 'emit', 'emits', 'generate', 'generates', 'produce', 'produces',
+    'model', 'models', 'have', 'has'],
   negatedVerbWords: 16,
   /** Words that, between such a verb and a mention, turn to what is done instead ("… and instead keeps two streams"). */
   insteadWords: ['instead', 'by', 'through', 'via'],
@@ -24,6 +27,7 @@ export const NEGATION_GRAMMAR = {
     'eschew', 'eschews', 'eschewing', 'forgo', 'forgoes', 'forgoing', 'abandon', 'abandons', 'abandoning',
     'discard', 'discards', 'discarding', 'free from', 'away from', 'away with', 'dispense with', 'rid of',
     'move beyond', 'moves beyond', 'moving beyond', 'obviate', 'obviates', 'obviating',
+    'drop', 'drops', 'dropping', 'ditch', 'ditches', 'ditching', 'scrap', 'scraps', 'scrapping',
   ],
   /**
    * Words that, after a negation cue ("no need for", "without the need for", "obviates the need
@@ -65,12 +69,14 @@ export const NEGATION_GRAMMAR = {
     // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
     // ("our other models"): only before a word for others' work are they background.
     ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such',
-      'another', 'different', 'alternative'].flatMap(adjective => [
+      'another', 'different', 'alternative', 'usual', 'obvious'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
       'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
       'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots', 'wave', 'waves', 'llms',
       // Who builds them: "Some labs have dropped discrete audio units", "Many teams chain …".
       'labs', 'teams', 'groups', 'vendors', 'companies', 'researchers', 'authors',
+      // A design as one of the options: "the now-popular alternative of retraining …", "the common route".
+      'alternative', 'alternatives', 'route', 'routes',
     ].map(noun => `${adjective} ${noun}`)),
     // "…; others discard discrete units": other systems, as a pronoun.
     'others'],
@@ -82,12 +88,12 @@ export const NEGATION_GRAMMAR = {
    * model" or "it" ("Moshi models two streams" opens with a name, so not).
    */
   kindNouns: ['systems', 'models', 'pipelines', 'architectures', 'approaches', 'methods', 'agents', 'assistants', 'cascades',
-    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'decoders', 'bots',
+    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'lms', 'slms', 'decoders', 'bots',
     // "The open field mostly uses one of two token-based designs: …".
     'field'],
   /** The same nouns, one of a kind, after "every" or "each" ("Nearly every speech-language model …"). */
   kindNoun: ['system', 'model', 'pipeline', 'architecture', 'approach', 'method', 'agent', 'assistant', 'cascade',
-    'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'decoder', 'bot'],
+    'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'lm', 'slm', 'decoder', 'bot'],
   /**
    * Nouns for a group of systems that, after a background adjective ("Another line of work …", "A
    * different family of systems …") or "There is" ("There is a line of work where …"), and
@@ -114,7 +120,7 @@ export const NEGATION_GRAMMAR = {
   kindModifiers: ['cascaded', 'cascade', 'modular', 'integrated', 'joint', 'unified', 'end', 'to', 'full', 'half', 'duplex', 'dual',
     'single', 'multi', 'two', 'stream', 'streams', 'channel', 'sequence', 'interleaved', 'flattened', 'flatten', 'codec', 'codecs', 'based',
     'free', 'speech', 'text', 'audio', 'voice', 'spoken', 'conversational', 'dialogue', 'dialog', 'multimodal', 'omni', 'native',
-    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm', 'open', 'source'],
+    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm', 'open', 'source', 'packed'],
   /** The most words a sentence is read back for, to its opening noun phrase. */
   kindSentenceWords: 40,
   /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
@@ -142,6 +148,17 @@ export const NEGATION_GRAMMAR = {
   historyOpeningWords: 8,
   /** Words that open a sentence told in the past about an earlier build too ("Last year we trained a single-decoder research model …", "Previously, …"). */
   historyAdverbs: ['previously', 'originally', 'formerly'],
+  /** First verbs that open a history of what was built before the card's design ("We prototyped one.", "We first piloted two alternatives."). */
+  historyVerbs: ['prototyped', 'piloted', 'trialled', 'trialed'],
+  /**
+   * First verbs that open such a history for the sentences after theirs only ("We did consider
+   * building a native speech model. The plan was to …"): their own sentence may turn back to the
+   * card's model ("We considered fine-tuning Moshi but instead interleave …"), which `tried` reads.
+   */
+  trialVerbs: ['tried', 'considered'],
+  /** Such verbs after "did" ("We did consider …", "We did prototype one."). */
+  historyVerbsAfterDid: ['prototype', 'pilot', 'trial'],
+  trialVerbsAfterDid: ['try', 'consider'],
   /**
    * Words that, before a number, name a part of the text or of the training, not a release: a
    * sentence opening "Stage 1 trained …" is no earlier version's history ("Marlo 1.x generated
@@ -163,7 +180,7 @@ export const NEGATION_GRAMMAR = {
   doneTo: ['trained', 'pretrained', 'finetuned', 'fine', 'evaluated', 'released', 'tested', 'distilled', 'tuned', 'benchmarked',
     'published', 'uploaded', 'licensed', 'quantized', 'quantised', 'converted', 'exported', 'initialized', 'initialised'],
   notPast: ['need', 'needed', 'speed', 'embed', 'feed', 'seed', 'based', 'shared', 'red', 'bed', 'proposed', 'called', 'named', 'so-called'],
-  tenseWords: 10,
+  tenseWords: 16,
   /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
   ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
   /** Relative openers after which a clause describes the noun before them ("… models that alternate …"). */
@@ -188,9 +205,11 @@ export const NEGATION_GRAMMAR = {
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
    * clause names an alternative the authors dropped, not what their model does.
    */
-  tried: ['tried', 'experimented', 'attempted', 'considered'],
+  tried: ['tried', 'experimented', 'attempted', 'considered', 'looked', 'explored', 'evaluated', 'investigated', 'prototyped'],
   /** Words that, opening the next clause, turn the sentence against a tried alternative. */
   turns: ['but', 'however', 'yet'],
+  /** Verbs that, after "and" opening the next clause, turn against a tried alternative as well ("We considered …, and rejected it"). */
+  rejections: ['rejected', 'dropped', 'abandoned', 'discarded', 'shelved', 'ruled'],
   /** How many words after a match the look-ahead for the turn reads at most, in its clause. */
   triedWordsAfter: 16,
   /**

@@ -173,7 +173,7 @@ export function opensWithKind(text: string, first: number): boolean {
     const word = text.slice(start, i).toLowerCase();
     if (KIND_NOUNS.has(word) || adjective?.has(word) || (every && KIND_NOUN.has(word))) return true;
     if ((adjective !== undefined || existential) && COLLECTIONS.has(word)) return wordAfter(text, i) === 'of';
-    if ((read === 0 || (existential && !article)) && (word === 'a' || word === 'the' || (existential && word === 'an'))) {
+    if ((read === 0 || (existential && !article)) && (word === 'a' || word === 'the' || (read === 0 && word === 'one') || (existential && word === 'an'))) {
       article = true;
       continue;
     }

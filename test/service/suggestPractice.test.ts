@@ -1,0 +1,99 @@
+/**
+ * The family suggester on the words engineers use for their own pipeline (tracks and lanes, a
+ * depth head, a policy head, a TTS bolted on, turns ended by silence) and on how a card sets a
+ * design aside in practice (what it dropped, did not fine-tune, prototyped or considered and
+ * rejected). Each case is one reading, with the sentence that must not be read so beside it.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createFamilySuggester } from '../../server/src/service/suggest';
+import { knowledge } from '../helpers';
+
+const suggester = createFamilySuggester(knowledge);
+const inCard = { inScope: true } as const;
+const rankedFamilies = (text: string) => suggester.rank(text, inCard).map(s => s.family);
+const reasonsOf = (text: string) => suggester.rank(text, inCard).flatMap(s => s.reasons);
+const has = (text: string, concept: string) => assert.ok(reasonsOf(text).includes(concept), `${concept}: ${text}`);
+const lacks = (text: string, concept: string) => assert.ok(!reasonsOf(text).includes(concept), `not ${concept}: ${text}`);
+
+describe("engineers' words for the families' parts", () => {
+  test('a track or a lane per speaker is a stream', () => {
+    has('We run two token tracks side by side, one for the caller and one for the agent.', 'parallel-audio-streams');
+    has('The mic gets its own token lane and the agent audio another.', 'parallel-audio-streams');
+    has('The base model factorises a conversation into per-speaker sequences of codec tokens.', 'parallel-audio-streams');
+    has('A pair of synchronous acoustic token sequences, one per speaker, is modelled jointly.', 'parallel-audio-streams');
+    // "second" is also a unit of time.
+    lacks('The controller decides every second which track of the audio is open.', 'parallel-audio-streams');
+  });
+
+  test('a depth head, a timing or policy head, a decision token', () => {
+    has('A small depth head fills in the codebooks of each frame.', 'depth-transformer');
+    has('A lightweight timing head watches the audio chunks and decides when to talk.', 'duplex-state-predictor');
+    has('A small policy head picks one of WAIT, TALK or HALT.', 'duplex-state-predictor');
+    has('After each chunk the LLM emits a decision token: stay silent or speak.', 'duplex-control-tokens');
+    // Next-token prediction is a language model's objective, not a turn predictor.
+    lacks('We cast spoken dialogue as next-token prediction over a mixed sequence.', 'duplex-state-predictor');
+  });
+
+  test('speech turned into text and back, an LLM no audio reaches, a TTS bolted on', () => {
+    has("It turns the caller's speech into text for your LLM and the reply text back into speech.", 'asr-llm-tts-pipeline');
+    has('No audio reaches the LLM.', 'llm-never-hears-audio');
+    has('For the demo we bolted a streaming TTS onto its output.', 'separate-tts-module');
+    has('The core model never generates audio.', 'no-speech-generation');
+    has('Sable takes the codec out entirely.', 'no-codec');
+  });
+
+  test('turns ended by silence are weak near-STS evidence, and nothing beside a family\'s own design', () => {
+    has('When a silence-based VAD says the user is done, the transcript goes to the LLM.', 'turn-by-turn');
+    has('The system answers once per user turn, after the user stops.', 'turn-by-turn');
+    // Weak alone: no suggestion of its own.
+    assert.equal(suggester.suggest('End of turn is 500 ms of silence from the VAD.', inCard), null);
+    // "half-duplex" alone is how papers name others' systems.
+    lacks('Earlier half-duplex models wait for the user to finish.', 'turn-by-turn');
+    assert.deepEqual(rankedFamilies('Two parallel audio streams for the user and the model; a silence timeout ends a call.'), ['dual-stream-codec']);
+  });
+});
+
+describe('a design the card sets aside in practice', () => {
+  test('what the model drops, and what it does not fine-tune or have', () => {
+    assert.deepEqual(rankedFamilies('Sorrel 2.0 drops the recognizer and synthesizer as separate stages.'), []);
+    // (An LLM left as it is, which the words also say, is Family 3's frozen LLM.)
+    assert.deepEqual(rankedFamilies("We don't fine-tune the LLM to emit speech tokens interleaved with text in one sequence."), ['cascade-predictor']);
+    assert.deepEqual(rankedFamilies("Curlew doesn't have a learned turn-taking head like the duplex cascades."), []);
+
+    // Asserted, they count.
+    assert.deepEqual(rankedFamilies('Sorrel 2.0 has a learned turn-taking head over a duplex cascade.'), ['cascade-predictor']);
+  });
+
+  test('an alternative considered or looked at and then rejected', () => {
+    assert.deepEqual(rankedFamilies('We considered the alternative of emitting text and audio tokens interleaved in one sequence, and rejected it.'), []);
+    assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and rejected it.'), []);
+    // Looked at and kept, it is the card's.
+    assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and kept it.'), ['dual-stream-codec']);
+  });
+
+  test('a history opens with what was prototyped or piloted, goes on after what was tried or considered, and a long opening still has its tense', () => {
+    assert.deepEqual(rankedFamilies('We prototyped one. It modelled caller and agent as two parallel streams of codec tokens.'), []);
+    assert.deepEqual(rankedFamilies('We did consider building a native speech model. The plan was to train on sequences where text and speech tokens alternate.'), []);
+    // The first verb comes late in a long sentence: "handled" is its tense, so the history goes on.
+    assert.deepEqual(rankedFamilies('We first piloted two alternatives. A single-sequence model that alternates blocks of text and speech tokens in one stream handled content well.'), []);
+    // What was considered goes on in the sentences after it, and its own sentence may turn back to the card's model.
+    assert.deepEqual(rankedFamilies('We considered interleaving, but the model keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // Told in the present after it, the card's model again.
+    assert.deepEqual(rankedFamilies('We prototyped one. Our model keeps two parallel audio streams.'), ['dual-stream-codec']);
+  });
+
+  test('others\' work named in engineers\' words: speech LMs, the popular alternative, a packed kind of model in a table', () => {
+    assert.deepEqual(rankedFamilies('Many recent speech LMs interleave text and speech chunks into one sequence.'), []);
+    assert.deepEqual(rankedFamilies('The popular alternative interleaves text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('One recent line of work lets a single decoder operate on continuous embeddings with no codec.'), []);
+    // "One" before a noun of the card's own is no line of others' work.
+    assert.deepEqual(rankedFamilies('One decoder operates on continuous embeddings with no codec.'), ['codec-free']);
+    const table = [
+      '| | Mica | Packed single-sequence models |',
+      '|---|---|---|',
+      '| Layout | ASR, LLM, TTS plus a duplex state predictor | one interleaved text/speech stream |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(table), ['cascade-predictor']);
+  });
+});
