@@ -86,6 +86,10 @@ describe('a design the card sets aside in practice', () => {
   test('others\' work named in engineers\' words: speech LMs, the popular alternative, a packed kind of model in a table', () => {
     assert.deepEqual(rankedFamilies('Many recent speech LMs interleave text and speech chunks into one sequence.'), []);
     assert.deepEqual(rankedFamilies('The popular alternative interleaves text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('A popular way to build one is to train a text LLM on one sequence in which text and audio tokens alternate.'), []);
+    // What is common or popular, when the sentence then turns from it.
+    assert.deepEqual(rankedFamilies('Packing speech and text into one flattened sequence has become the most common design, but it ties timing to the block ratio.'), []);
+    assert.deepEqual(rankedFamilies('Packing speech and text into one flattened sequence has become common for us.'), ['interleaved-flatten']);
     assert.deepEqual(rankedFamilies('One recent line of work lets a single decoder operate on continuous embeddings with no codec.'), []);
     // "One" before a noun of the card's own is no line of others' work.
     assert.deepEqual(rankedFamilies('One decoder operates on continuous embeddings with no codec.'), ['codec-free']);

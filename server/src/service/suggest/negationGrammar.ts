@@ -76,7 +76,7 @@ export const NEGATION_GRAMMAR = {
       // Who builds them: "Some labs have dropped discrete audio units", "Many teams chain …".
       'labs', 'teams', 'groups', 'vendors', 'companies', 'researchers', 'authors',
       // A design as one of the options: "the now-popular alternative of retraining …", "the common route".
-      'alternative', 'alternatives', 'route', 'routes',
+      'alternative', 'alternatives', 'route', 'routes', 'way', 'ways',
     ].map(noun => `${adjective} ${noun}`)),
     // "…; others discard discrete units": other systems, as a pronoun.
     'others'],
@@ -265,7 +265,7 @@ export const NEGATION_GRAMMAR = {
   asking: ['ask', 'asks', 'asked', 'asking', 'wonder', 'wonders', 'wondered', 'wondering', 'know', 'unsure', 'unclear'],
   reportedQuestionWords: 40,
   hypotheticalWordsAfter: 2,
-  prevalent: ['norm', 'mainstream', 'dominant', 'dominate', 'dominates', 'prevalent', 'prevailing', 'widespread', 'ubiquitous', 'customary'],
+  prevalent: ['norm', 'common', 'popular', 'mainstream', 'dominant', 'dominate', 'dominates', 'prevalent', 'prevailing', 'widespread', 'ubiquitous', 'customary'],
   /**
    * Words that open a clause of contrast or comparison ("unlike cascaded systems in which the LLM
    * only sees text, …", "it outperforms models built on …"): what that clause says is about the
