@@ -100,4 +100,39 @@ describe('a design the card sets aside in practice', () => {
     ].join('\n');
     assert.deepEqual(rankedFamilies(table), ['cascade-predictor']);
   });
+
+  test('what a card decided against, and a counterpoint to others', () => {
+    assert.deepEqual(rankedFamilies('We decided against a recognizer-LLM-synthesizer chain with a duplex cascade turn-taking head.'), []);
+    assert.deepEqual(rankedFamilies('Petrel is meant as a counterpoint to pipelines that transcribe and synthesize under a separate turn-taking head.'), []);
+  });
+
+  test('a clause whose verb comes first after "but" shares the subject before it', () => {
+    assert.deepEqual(rankedFamilies('Some related systems keep ASR and TTS but add a trained state head.'), []);
+    assert.deepEqual(rankedFamilies('Some duplex systems keep recognition separate but go further: they add a dedicated state-prediction head.'), []);
+    // A subject of its own after "but": the model, a name.
+    assert.deepEqual(rankedFamilies('Some duplex systems keep recognition separate but the model adds a dedicated state-prediction head.'), ['cascade-predictor']);
+    assert.deepEqual(rankedFamilies('Some duplex systems keep recognition separate but Foo-7B adds a dedicated state-prediction head.'), ['cascade-predictor']);
+  });
+
+  test('the best-known models, and a sentence that points back at them or at an earlier build', () => {
+    assert.deepEqual(rankedFamilies('The best-known full-duplex models represent the two speakers as separate streams of codec tokens.'), []);
+    // Far into the sentence too: it opens with others' kind.
+    assert.deepEqual(rankedFamilies('The best-known full-duplex models predict both streams jointly, frequently adding a text stream as an inner monologue.'), []);
+    assert.deepEqual(rankedFamilies('Linnet started as a fine-tune of a model that packs text and speech tokens into one interleaved sequence. That gave us an assistant.'), []);
+    // After a history, a sentence that points back speaks of the earlier build, unless it turns to now.
+    assert.deepEqual(rankedFamilies('We reviewed a design we did not build. It is elegant: no tokenizer, no codec.'), []);
+    assert.deepEqual(rankedFamilies('Foo 1 was a cascade. It now keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // What the model started with, not as: the card's.
+    assert.deepEqual(rankedFamilies('Training started with text and speech tokens interleaved in one sequence.'), ['interleaved-flatten']);
+  });
+
+  test('a table row or column labelled as a baseline or a prior prototype is another design', () => {
+    const table = [
+      '| Design | How audio is handled |',
+      '|---|---|',
+      '| Packed sequence (baseline A) | text and speech tokens alternate in one sequence |',
+      '| Brisa-3B | user and model audio as two parallel audio streams |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(table.replace('| Design | How audio is handled |', '| Design | How audio is handled | Notes |').replace(/sequence \|$/m, 'sequence | x |').replace(/streams \|$/m, 'streams | y |').replace('|---|---|', '|---|---|---|')), ['dual-stream-codec']);
+  });
 });

@@ -14,6 +14,8 @@ import { holdsPassageBreak } from './passageCache';
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 /** A label that says it is the card's own model: bold, "ours" / "our …", or "this card" / "this model". */
 const OWN_LABEL = /\*\*|__|\bours?\b|\bthis (?:card|model|release|repo|repository)\b/i;
+/** A label that says it is another design set against the card's: "Packed sequence (baseline A)", "Prior prototype". */
+const OTHERS_LABEL = /\bbaselines?\b|\bprior\b|\bprevious\b|\bprototypes?\b/i;
 
 /** The longest table row read: longer lines are prose, and bounding the look keeps every check O(1). */
 const MAX_ROW = 1000;
@@ -80,7 +82,7 @@ const MAX_TABLE_LINES = 20;
 /** Whether a label cell names a kind of system ("Duplex dialogue models", "Cascaded systems"), not marking itself as the card's. */
 function namesKind(cell: string): boolean {
   const first = cell.search(/[\p{L}\p{N}]/u);
-  return first >= 0 && !OWN_LABEL.test(cell) && opensWithKind(cell, first);
+  return first >= 0 && !OWN_LABEL.test(cell) && (OTHERS_LABEL.test(cell) || opensWithKind(cell, first));
 }
 
 /** What a comparison table's labels say of its columns and rows. */

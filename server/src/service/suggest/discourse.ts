@@ -43,6 +43,8 @@ const HISTORY_VERBS = new Set<string>(NEGATION_GRAMMAR.historyVerbs);
 const HISTORY_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.historyVerbsAfterDid);
 const TRIAL_VERBS = new Set<string>(NEGATION_GRAMMAR.trialVerbs);
 const TRIAL_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.trialVerbsAfterDid);
+const START_VERBS = new Set<string>(NEGATION_GRAMMAR.startVerbs);
+const NOW_WORDS = new Set<string>(NEGATION_GRAMMAR.nowWords);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
@@ -73,6 +75,8 @@ interface Sentence {
   readonly past: boolean;
   /** Whether a blank line comes before it. */
   readonly paragraph: boolean;
+  /** Whether its first words turn to the card's model as it is now ("It now keeps …"). */
+  readonly now: boolean;
 }
 
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
@@ -102,7 +106,8 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
     : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
       : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
-  return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph };
+  const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
+  return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now };
 }
 
 /** Whether the first verb `words[verb]` is one of `verbs`, or "did" before one of `afterDid`. */
@@ -119,6 +124,8 @@ function opensHistory(words: readonly string[], verb: number): boolean {
   if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1]))) return true;
   // What was built before: "We prototyped one.", "We first piloted two alternatives."
   if (hasVerb(words, verb, HISTORY_VERBS, HISTORY_VERBS_AFTER_DID)) return true;
+  // What the model started as: "Linnet started as a fine-tune of …".
+  if (START_VERBS.has(words[verb]) && words[verb + 1] === 'as') return true;
   if (DONE_TO.has(words[verb + 1] ?? '')) return false;
   const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
   return opening.some((word, k) => EARLIER.has(word)
@@ -182,13 +189,20 @@ const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.para
 /** Whether `sentence` tells of an earlier build: it opens a history, or goes on with one in the past. */
 const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 'history' || (known === 'history' && sentence.past);
 
+/**
+ * Whether `sentence` points back at what the ones before it spoke of: other systems, or an
+ * earlier build, unless it turns to the card's model as it is now ("It now keeps …").
+ */
+const pointsBackAt = (sentence: Sentence, known: Topic) =>
+  sentence.opening === 'back' && (known === 'others' || (known === 'history' && !sentence.now));
+
 /** What is known after `sentence`, given what was known before it. */
 function after(sentence: Sentence, before: Topic): Topic {
   const known = topicBefore(sentence, before);
   if (tellsHistory(sentence, known) || sentence.opening === 'trial') return 'history';
   if (sentence.own) return 'none';
   if (sentence.opening === 'others') return 'others';
-  return sentence.opening === 'back' && known === 'others' ? 'others' : 'none';
+  return pointsBackAt(sentence, known) ? known : 'none';
 }
 
 export interface PassageDiscourse {
@@ -220,7 +234,7 @@ export function readDiscourse(text: string): PassageDiscourse {
       const sentence = sentences[cursor.k];
       const known = topicBefore(sentence, cursor.topic);
       if (tellsHistory(sentence, known)) return true;
-      return known === 'others' && sentence.opening === 'back' && inSentenceOpeningWith(text, start, pointsBack, false);
+      return pointsBackAt(sentence, known) && inSentenceOpeningWith(text, start, pointsBack, false);
     },
     out(before) {
       let out = outs.get(before);

@@ -50,6 +50,15 @@ export const NEGATION_GRAMMAR = {
   contraction: /n['’]t$/,
   /** Words that open a new clause: the look-back stops before them. */
   clauseOpeners: ['but', 'whereas', 'while', 'however', 'yet', 'although', 'though'],
+  /**
+   * Openers after which a clause may share the subject of the one before, its verb coming first
+   * ("Some duplex systems keep ASR separate but go much further: they …"): unless a word of
+   * `subjectStarts`, a name or a number comes right after, the clause speaks of the same subject.
+   */
+  sharedSubjectOpeners: ['but', 'yet'],
+  subjectStarts: ['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'their', 'we', 'our', 'us', 'you', 'your',
+    'he', 'she', 'each', 'every', 'both', 'either', 'neither', 'one', 'some', 'most', 'many', 'all', 'no', 'none', 'there', 'here',
+    'in', 'on', 'at', 'for', 'with', 'when', 'if', 'since', 'because', 'as', 'once', 'after', 'before', 'instead', 'ours', 'theirs'],
   /** Filler words inside a negated noun phrase, not counted in the window ("without a separate codec or parallel streams"). */
   fillers: ['a', 'an', 'the', 'any', 'or', 'of', 'extra', 'separate', 'additional', 'explicit', 'external', 'dedicated'],
   /** How many counted words before a match a cue may be. */
@@ -69,9 +78,9 @@ export const NEGATION_GRAMMAR = {
     // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
     // ("our other models"): only before a word for others' work are they background.
     ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such',
-      'another', 'different', 'alternative', 'usual', 'obvious'].flatMap(adjective => [
+      'another', 'different', 'alternative', 'usual', 'obvious', 'best', 'related'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
-      'solutions', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
+      'solutions', 'design', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
       'practice', 'paradigm', 'paradigms', 'architectures', 'techniques', 'agents', 'assistants', 'stacks', 'bots', 'wave', 'waves', 'llms',
       // Who builds them: "Some labs have dropped discrete audio units", "Many teams chain …".
       'labs', 'teams', 'groups', 'vendors', 'companies', 'researchers', 'authors',
@@ -120,7 +129,7 @@ export const NEGATION_GRAMMAR = {
   kindModifiers: ['cascaded', 'cascade', 'modular', 'integrated', 'joint', 'unified', 'end', 'to', 'full', 'half', 'duplex', 'dual',
     'single', 'multi', 'two', 'stream', 'streams', 'channel', 'sequence', 'interleaved', 'flattened', 'flatten', 'codec', 'codecs', 'based',
     'free', 'speech', 'text', 'audio', 'voice', 'spoken', 'conversational', 'dialogue', 'dialog', 'multimodal', 'omni', 'native',
-    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm', 'open', 'source', 'packed'],
+    'parallel', 'streaming', 'pipeline', 'neural', 'token', 'tokens', 'large', 'language', 'chat', 'llm', 'open', 'source', 'packed', 'known'],
   /** The most words a sentence is read back for, to its opening noun phrase. */
   kindSentenceWords: 40,
   /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
@@ -155,7 +164,11 @@ export const NEGATION_GRAMMAR = {
    * building a native speech model. The plan was to …"): their own sentence may turn back to the
    * card's model ("We considered fine-tuning Moshi but instead interleave …"), which `tried` reads.
    */
-  trialVerbs: ['tried', 'considered'],
+  trialVerbs: ['tried', 'considered', 'reviewed'],
+  /** First verbs that, with "as" after them, open a history of what the card's model started as ("Linnet started as a fine-tune of …"). */
+  startVerbs: ['started', 'began', 'begun'],
+  /** Words that, among a sentence's first words, turn from a history to the card's model as it is ("It now keeps two streams"). */
+  nowWords: ['now', 'today', 'currently', 'instead', 'since'],
   /** Such verbs after "did" ("We did consider …", "We did prototype one."). */
   historyVerbsAfterDid: ['prototype', 'pilot', 'trial'],
   trialVerbsAfterDid: ['try', 'consider'],
@@ -273,7 +286,8 @@ export const NEGATION_GRAMMAR = {
    * ("rather than"); single words anywhere before.
    */
   contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
-    'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from',
+    'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from', 'counterpoint',
+    'decided against', 'decide against', 'decides against', 'opted against', 'chose against',
     'difference from', 'differences from'],
   /**
    * Words that, opening a sentence, make its first clause one of contrast ("Whereas Moshi models

@@ -111,13 +111,25 @@ export function inSentenceOpeningWith(text: string, start: number, opens: (text:
     }
     // A clause opener starts a clause of its own, which may open with the kind ("…, while flattened models can only react …");
     // past a comma, the mention is in another clause ("Although cascaded systems lose …, they provide modularity").
-    if (OPENERS.has(word)) return !crossedComma && opens(text, after);
+    if (OPENERS.has(word)) {
+      if (!crossedComma && opens(text, after)) return true;
+      // A clause whose verb comes first shares the subject before it: read on back to it.
+      if (!(SHARED_SUBJECT_OPENERS.has(word) && opensWithPredicate(text, after, next))) return false;
+    }
     if (OWN_WORDS.has(word)) return false;
     if (theModel && (word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
     after = i + 1;
     next = word;
   }
   return first >= 0 && opens(text, first);
+}
+
+const SHARED_SUBJECT_OPENERS = new Set<string>(NEGATION_GRAMMAR.sharedSubjectOpeners);
+const SUBJECT_STARTS = new Set<string>(NEGATION_GRAMMAR.subjectStarts);
+
+/** Whether the clause whose first word `word` starts at `at` opens with its verb: no subject word, name or number first. */
+function opensWithPredicate(text: string, at: number, word: string): boolean {
+  return word !== '' && !SUBJECT_STARTS.has(word) && !OWN_WORDS.has(word) && /[a-z]/.test(text[at] ?? '');
 }
 
 /** Relative openers after which a clause describes the noun before them. */
