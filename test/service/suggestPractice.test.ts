@@ -22,8 +22,16 @@ describe("engineers' words for the families' parts", () => {
     has('The mic gets its own token lane and the agent audio another.', 'parallel-audio-streams');
     has('The base model factorises a conversation into per-speaker sequences of codec tokens.', 'parallel-audio-streams');
     has('A pair of synchronous acoustic token sequences, one per speaker, is modelled jointly.', 'parallel-audio-streams');
+    has('The source speaker is on one track; the model writes its own audio on a second track.', 'parallel-audio-streams');
+    has('Three token channels are stepped together: your audio, its audio, its words.', 'parallel-audio-streams');
+    has('Three synchronized token sequences: the listener channel, the speaker channel and a transcript.', 'parallel-audio-streams');
     // "second" is also a unit of time.
     lacks('The controller decides every second which track of the audio is open.', 'parallel-audio-streams');
+  });
+
+  test("one context and words in alternation are Family 2's single sequence", () => {
+    has('Text and speech tokens sit in the same context window.', 'shared-token-sequence');
+    has('For speech output the model writes word tokens and codec tokens in alternation.', 'alternating-text-speech');
   });
 
   test('a depth head, a timing or policy head, a decision token', () => {
@@ -31,6 +39,8 @@ describe("engineers' words for the families' parts", () => {
     has('A lightweight timing head watches the audio chunks and decides when to talk.', 'duplex-state-predictor');
     has('A small policy head picks one of WAIT, TALK or HALT.', 'duplex-state-predictor');
     has('After each chunk the LLM emits a decision token: stay silent or speak.', 'duplex-control-tokens');
+    has('Alongside its text, the LM emits a per-chunk control label: speak, wait or interrupted.', 'duplex-control-tokens');
+    has('A predictor head emits either a speak decision or a wait decision.', 'duplex-state-predictor');
     // Next-token prediction is a language model's objective, not a turn predictor.
     lacks('We cast spoken dialogue as next-token prediction over a mixed sequence.', 'duplex-state-predictor');
   });
@@ -38,6 +48,11 @@ describe("engineers' words for the families' parts", () => {
   test('speech turned into text and back, an LLM no audio reaches, a TTS bolted on', () => {
     has("It turns the caller's speech into text for your LLM and the reply text back into speech.", 'asr-llm-tts-pipeline');
     has('No audio reaches the LLM.', 'llm-never-hears-audio');
+    has('The chat model never sees audio.', 'llm-never-hears-audio');
+    has('The LLM is trained on text alone.', 'llm-sees-only-text');
+    // Any LLM used as it is wraps it; any LLM adapted by further training hears speech.
+    has('Bring any LLM you like.', 'wraps-text-llm');
+    lacks('Any strong text LLM can be adapted through continued pretraining.', 'wraps-text-llm');
     has('For the demo we bolted a streaming TTS onto its output.', 'separate-tts-module');
     has('The core model never generates audio.', 'no-speech-generation');
     has('Sable takes the codec out entirely.', 'no-codec');
@@ -70,6 +85,8 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and rejected it.'), []);
     // Looked at and kept, it is the card's.
     assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and kept it.'), ['dual-stream-codec']);
+    // What was looked at goes on in a sentence that points back at it.
+    assert.deepEqual(rankedFamilies('We looked hard at another route. It avoids codec artefacts: no codec, continuous speech embeddings.'), []);
   });
 
   test('a history opens with what was prototyped or piloted, goes on after what was tried or considered, and a long opening still has its tense', () => {
@@ -79,6 +96,17 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('We first piloted two alternatives. A single-sequence model that alternates blocks of text and speech tokens in one stream handled content well.'), []);
     // What was considered goes on in the sentences after it, and its own sentence may turn back to the card's model.
     assert.deepEqual(rankedFamilies('We considered interleaving, but the model keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // A history opened by a time: "Initially", "Early on", "At first", told in the past.
+    assert.deepEqual(rankedFamilies('Early on we considered writing alternating runs of words and audio tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('At first, the model interleaved text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Initially, we interleaved text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Earlier this year we evaluated a speech-native model. The candidate wrote text and speech tokens into one interleaved sequence.'), []);
+    // After a run-in label and a colon, and after a label that announces it.
+    assert.deepEqual(rankedFamilies('What changed since 1.x: Vesper 1 was a single-sequence model. It wrote text and speech tokens into one interleaved sequence.'), []);
+    assert.deepEqual(rankedFamilies('Some history. Our team spent last year on one decoder working on continuous speech embeddings with no codec.'), []);
+    // A colon after a sentence that opens otherwise: what follows is the card's.
+    assert.deepEqual(rankedFamilies('Ply leaves the backbone untouched: text and speech tokens are interleaved in one sequence.'), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies('Initially, the model is trained with text and speech tokens interleaved in one sequence.'), ['interleaved-flatten']);
     // Told in the present after it, the card's model again.
     assert.deepEqual(rankedFamilies('We prototyped one. Our model keeps two parallel audio streams.'), ['dual-stream-codec']);
   });
@@ -91,6 +119,9 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Packing speech and text into one flattened sequence has become the most common design, but it ties timing to the block ratio.'), []);
     assert.deepEqual(rankedFamilies('Packing speech and text into one flattened sequence has become common for us.'), ['interleaved-flatten']);
     assert.deepEqual(rankedFamilies('One recent line of work lets a single decoder operate on continuous embeddings with no codec.'), []);
+    // "our customers" are people, not the card's model.
+    assert.deepEqual(rankedFamilies('Most of the voice agents our customers ran were plumbing: a recognizer, a text LLM, a TTS.'), []);
+    assert.deepEqual(rankedFamilies('Most of the voice agents our model replaced were plumbing: a recognizer, a text LLM, a TTS.'), ['near-sts']);
     // "One" before a noun of the card's own is no line of others' work.
     assert.deepEqual(rankedFamilies('One decoder operates on continuous embeddings with no codec.'), ['codec-free']);
     const table = [
@@ -104,6 +135,7 @@ describe('a design the card sets aside in practice', () => {
   test('what a card decided against, and a counterpoint to others', () => {
     assert.deepEqual(rankedFamilies('We decided against a recognizer-LLM-synthesizer chain with a duplex cascade turn-taking head.'), []);
     assert.deepEqual(rankedFamilies('Petrel is meant as a counterpoint to pipelines that transcribe and synthesize under a separate turn-taking head.'), []);
+    assert.deepEqual(rankedFamilies('Readers sometimes confuse it with omni assistants, which mix text and speech tokens in one interleaved sequence.'), []);
   });
 
   test('a clause whose verb comes first after "but" shares the subject before it', () => {

@@ -45,6 +45,7 @@ const TRIAL_VERBS = new Set<string>(NEGATION_GRAMMAR.trialVerbs);
 const TRIAL_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.trialVerbsAfterDid);
 const START_VERBS = new Set<string>(NEGATION_GRAMMAR.startVerbs);
 const NOW_WORDS = new Set<string>(NEGATION_GRAMMAR.nowWords);
+const HISTORY_TIMES = new Set<string>(NEGATION_GRAMMAR.historyTimes);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
@@ -96,6 +97,17 @@ function wordsOf(text: string, start: number, end: number): string[] {
 
 /** How the sentence from `start` to `end` opens, how it is told, and whether it has the card's own words. */
 function sentenceAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
+  const sentence = sentenceOpeningAt(text, start, end, paragraph);
+  if (sentence.opening !== 'other') return sentence;
+  // A history may open after a run-in label and a colon ("What changed since 1.x: Vesper 1 was …").
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end - 1 || wordsOf(text, start, colon).length > NEGATION_GRAMMAR.runInLabelWords) return sentence;
+  const rest = sentenceOpeningAt(text, colon + 1, end, paragraph);
+  return rest.opening === 'history' ? { ...rest, start } : sentence;
+}
+
+/** How the sentence from `start` to `end`, read from its first word, opens and is told. */
+function sentenceOpeningAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
   const words = wordsOf(text, start, end);
   const tense = words.slice(0, NEGATION_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
   const past = tense >= 0 && !PRESENT.has(words[tense]);
@@ -103,6 +115,8 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
   let first = start;
   while (first < end && !isWordCharAt(text, first)) first++;
   const opening: Opening = first >= end ? 'other'
+    // A label that announces a history: "Some history."
+    : words.length <= NEGATION_GRAMMAR.historyLabelWords && words.includes(NEGATION_GRAMMAR.historyLabel) ? 'history'
     : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
       : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
@@ -121,7 +135,7 @@ const hasVerb = (words: readonly string[], verb: number, verbs: ReadonlySet<stri
  */
 function opensHistory(words: readonly string[], verb: number): boolean {
   // A time in the past: "Last year we trained …", "Previously, …".
-  if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1]))) return true;
+  if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1])) || HISTORY_TIMES.has(`${words[0]} ${words[1]}`)) return true;
   // What was built before: "We prototyped one.", "We first piloted two alternatives."
   if (hasVerb(words, verb, HISTORY_VERBS, HISTORY_VERBS_AFTER_DID)) return true;
   // What the model started as: "Linnet started as a fine-tune of …".

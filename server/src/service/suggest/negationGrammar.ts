@@ -134,6 +134,8 @@ export const NEGATION_GRAMMAR = {
   kindSentenceWords: 40,
   /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
   ownWords: ['we', 'our', 'ours', 'us', 'instead', 'here'],
+  /** People after "our", who are not the card's model ("the voice agents our customers ran …"). */
+  ourPeople: ['customers', 'users', 'clients', 'partners', 'readers', 'community', 'competitors'],
   /**
    * Words (or word pairs) that open a sentence by pointing back at what the sentence before spoke
    * of ("They tokenize speech …", "In that design a single decoder …", "It was easy to inspect"):
@@ -156,7 +158,14 @@ export const NEGATION_GRAMMAR = {
   earlierBuildWords: 3,
   historyOpeningWords: 8,
   /** Words that open a sentence told in the past about an earlier build too ("Last year we trained a single-decoder research model …", "Previously, …"). */
-  historyAdverbs: ['previously', 'originally', 'formerly'],
+  historyAdverbs: ['previously', 'originally', 'formerly', 'initially'],
+  /** Two-word times that open such a sentence too ("Early on we considered …", "At first, …"). */
+  historyTimes: ['early on', 'at first', 'earlier this'],
+  /** The most words of a run-in label before a colon that opens a sentence ("What changed since 1.x: Vesper 1 was …"). */
+  runInLabelWords: 6,
+  /** A sentence of at most `historyLabelWords` words with this word announces a history ("Some history."). */
+  historyLabel: 'history',
+  historyLabelWords: 3,
   /** First verbs that open a history of what was built before the card's design ("We prototyped one.", "We first piloted two alternatives."). */
   historyVerbs: ['prototyped', 'piloted', 'trialled', 'trialed'],
   /**
@@ -164,7 +173,7 @@ export const NEGATION_GRAMMAR = {
    * building a native speech model. The plan was to …"): their own sentence may turn back to the
    * card's model ("We considered fine-tuning Moshi but instead interleave …"), which `tried` reads.
    */
-  trialVerbs: ['tried', 'considered', 'reviewed'],
+  trialVerbs: ['tried', 'considered', 'reviewed', 'looked'],
   /** First verbs that, with "as" after them, open a history of what the card's model started as ("Linnet started as a fine-tune of …"). */
   startVerbs: ['started', 'began', 'begun'],
   /** Words that, among a sentence's first words, turn from a history to the card's model as it is ("It now keeps two streams"). */
@@ -183,7 +192,8 @@ export const NEGATION_GRAMMAR = {
   lastTimes: ['year', 'month', 'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter'],
   /** How a sentence is told: its first verb among its first `tenseWords` words, past or present; a word ending in "ed" is past, but for these. */
   pastWords: ['was', 'were', 'had', 'did', 'kept', 'built', 'made', 'ran', 'took', 'fed', 'sent', 'gave', 'got', 'became', 'went',
-    'came', 'spoke', 'wrote', 'heard', 'held', 'led', 'put', 'felt', 'lost', 'broke'],
+    'came', 'spoke', 'wrote', 'heard', 'held', 'led', 'put', 'felt', 'lost', 'broke', 'spent', 'began', 'chose', 'found', 'left',
+    'meant', 'thought', 'taught', 'brought', 'sought', 'saw', 'knew', 'grew', 'drew', 'fell', 'told', 'sold'],
   presentWords: ['is', 'are', 'has', 'have', 'does', 'do', 'can', 'will', 'keeps', 'uses', 'runs', 'consists', 'supports', 'replaces'],
   /**
    * Past participles that, right after a history's first verb, tell what was done to a build
@@ -288,6 +298,8 @@ export const NEGATION_GRAMMAR = {
   contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
     'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from', 'counterpoint',
     'decided against', 'decide against', 'decides against', 'opted against', 'chose against',
+    // "Readers sometimes confuse it with interleaved omni assistants, which …".
+    'confuse', 'confuses', 'mistake', 'mistakes', 'mistaken',
     'difference from', 'differences from'],
   /**
    * Words that, opening a sentence, make its first clause one of contrast ("Whereas Moshi models

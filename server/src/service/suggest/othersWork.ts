@@ -60,6 +60,7 @@ const LEADING_PREPOSITIONS = new Set<string>(NEGATION_GRAMMAR.leadingPreposition
 const KIND_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
 /** Words that, between a sentence's start and a mention, bring the card's own model in ("…, and we …", "…: the model instead …"). */
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
+const OUR_PEOPLE = new Set<string>(NEGATION_GRAMMAR.ourPeople);
 /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
 const OWN_NOUNS = new Set<string>(NEGATION_GRAMMAR.ownNouns);
 
@@ -116,7 +117,7 @@ export function inSentenceOpeningWith(text: string, start: number, opens: (text:
       // A clause whose verb comes first shares the subject before it: read on back to it.
       if (!(SHARED_SUBJECT_OPENERS.has(word) && opensWithPredicate(text, after, next))) return false;
     }
-    if (OWN_WORDS.has(word)) return false;
+    if (OWN_WORDS.has(word) && !(word === 'our' && OUR_PEOPLE.has(next))) return false;
     if (theModel && (word === 'the' || word === 'this') && OWN_NOUNS.has(next)) return false;
     after = i + 1;
     next = word;
