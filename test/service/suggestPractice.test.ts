@@ -75,6 +75,7 @@ describe('a design the card sets aside in practice', () => {
     // (An LLM left as it is, which the words also say, is Family 3's frozen LLM.)
     assert.deepEqual(rankedFamilies("We don't fine-tune the LLM to emit speech tokens interleaved with text in one sequence."), ['cascade-predictor']);
     assert.deepEqual(rankedFamilies("Curlew doesn't have a learned turn-taking head like the duplex cascades."), []);
+    assert.deepEqual(rankedFamilies('We chose not to add a learned turn-state head over the duplex cascade.'), []);
 
     // Asserted, they count.
     assert.deepEqual(rankedFamilies('Sorrel 2.0 has a learned turn-taking head over a duplex cascade.'), ['cascade-predictor']);
@@ -100,6 +101,9 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Early on we considered writing alternating runs of words and audio tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('At first, the model interleaved text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Initially, we interleaved text and speech tokens in one sequence.'), []);
+    assert.deepEqual(rankedFamilies('For version 2 we experimented with something else. The plan was to give the model a duplex state predictor head.'), []);
+    // A release named in two words.
+    assert.deepEqual(rankedFamilies('Orchard Voice 1 was an end-to-end speech model. It interleaved text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Earlier this year we evaluated a speech-native model. The candidate wrote text and speech tokens into one interleaved sequence.'), []);
     // After a run-in label and a colon, and after a label that announces it.
     assert.deepEqual(rankedFamilies('What changed since 1.x: Vesper 1 was a single-sequence model. It wrote text and speech tokens into one interleaved sequence.'), []);
@@ -119,6 +123,7 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Packing speech and text into one flattened sequence has become the most common design, but it ties timing to the block ratio.'), []);
     assert.deepEqual(rankedFamilies('Packing speech and text into one flattened sequence has become common for us.'), ['interleaved-flatten']);
     assert.deepEqual(rankedFamilies('One recent line of work lets a single decoder operate on continuous embeddings with no codec.'), []);
+    assert.deepEqual(rankedFamilies('In most voice products today, a text LLM is wrapped in ASR and TTS.'), []);
     // "our customers" are people, not the card's model.
     assert.deepEqual(rankedFamilies('Most of the voice agents our customers ran were plumbing: a recognizer, a text LLM, a TTS.'), []);
     assert.deepEqual(rankedFamilies('Most of the voice agents our model replaced were plumbing: a recognizer, a text LLM, a TTS.'), ['near-sts']);
@@ -136,6 +141,8 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('We decided against a recognizer-LLM-synthesizer chain with a duplex cascade turn-taking head.'), []);
     assert.deepEqual(rankedFamilies('Petrel is meant as a counterpoint to pipelines that transcribe and synthesize under a separate turn-taking head.'), []);
     assert.deepEqual(rankedFamilies('Readers sometimes confuse it with omni assistants, which mix text and speech tokens in one interleaved sequence.'), []);
+    // A sentence that opens with "Where …," sets its first clause against what follows.
+    assert.deepEqual(rankedFamilies('Where token-packing models alternate text and speech tokens in one sequence, Shearwater keeps continuous speech embeddings with no codec.'), ['codec-free']);
   });
 
   test('a clause whose verb comes first after "but" shares the subject before it', () => {

@@ -51,7 +51,8 @@ const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
 /** A name and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Marlo 1.0". */
-const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s+v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
+// A name of one or two capitalised words ("Linden 2", "Orchard Voice 1"), then a release number.
+const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?\s+v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
 
 /** Whether the words from `first` point back ("They …", "In that design …"). */
 function pointsBack(text: string, first: number): boolean {

@@ -76,7 +76,9 @@ function underNegatedVerb(text: string, start: number): boolean {
   for (let k = 1; k < most; k++) {
     if (INSTEAD.has(before[k - 1])) return false;
     const word = before[k];
-    if ((word === 'not' || word === 'never' || word === 't') && NEGATED_VERBS.has(before[k - 1])) return true;
+    // "not add", and "not to add" ("We chose not to add a turn-state head").
+    const verb = before[k - 1] === 'to' && k >= 2 ? before[k - 2] : before[k - 1];
+    if ((word === 'not' || word === 'never' || word === 't') && NEGATED_VERBS.has(verb)) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ export const NEGATION_GRAMMAR = {
     'need', 'needs', 'require', 'requires', 'include', 'includes', 'involve', 'involves', 'contain', 'contains', 'introduce', 'introduces',
     // "We don't fine-tune the LLM to emit speech tokens …" ("fine-tune" reads as "fine" and "tune").
     'fine', 'finetune', 'finetunes', 'retrain', 'retrains', 'emit', 'emits', 'generate', 'generates', 'produce', 'produces',
-    'model', 'models', 'have', 'has'],
+    'model', 'models', 'have', 'has', 'add', 'adds'],
   negatedVerbWords: 16,
   /** Words that, between such a verb and a mention, turn to what is done instead ("… and instead keeps two streams"). */
   insteadWords: ['instead', 'by', 'through', 'via'],
@@ -85,7 +85,7 @@ export const NEGATION_GRAMMAR = {
       // Who builds them: "Some labs have dropped discrete audio units", "Many teams chain …".
       'labs', 'teams', 'groups', 'vendors', 'companies', 'researchers', 'authors',
       // A design as one of the options: "the now-popular alternative of retraining …", "the common route".
-      'alternative', 'alternatives', 'route', 'routes', 'way', 'ways',
+      'alternative', 'alternatives', 'route', 'routes', 'way', 'ways', 'products',
     ].map(noun => `${adjective} ${noun}`)),
     // "…; others discard discrete units": other systems, as a pronoun.
     'others'],
@@ -97,12 +97,12 @@ export const NEGATION_GRAMMAR = {
    * model" or "it" ("Moshi models two streams" opens with a name, so not).
    */
   kindNouns: ['systems', 'models', 'pipelines', 'architectures', 'approaches', 'methods', 'agents', 'assistants', 'cascades',
-    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'lms', 'slms', 'decoders', 'bots',
+    'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'lms', 'slms', 'decoders', 'bots', 'products',
     // "The open field mostly uses one of two token-based designs: …".
     'field'],
   /** The same nouns, one of a kind, after "every" or "each" ("Nearly every speech-language model …"). */
   kindNoun: ['system', 'model', 'pipeline', 'architecture', 'approach', 'method', 'agent', 'assistant', 'cascade',
-    'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'lm', 'slm', 'decoder', 'bot'],
+    'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'lm', 'slm', 'decoder', 'bot', 'product'],
   /**
    * Nouns for a group of systems that, after a background adjective ("Another line of work …", "A
    * different family of systems …") or "There is" ("There is a line of work where …"), and
@@ -121,7 +121,7 @@ export const NEGATION_GRAMMAR = {
   existentialLinks: ['of', 'in', 'where', 'that', 'which', 'whose'],
   /** How many words of any kind may stand before such a noun after "There is a". */
   existentialWords: 3,
-  /** Prepositions that may open a sentence about a kind before "those" or "such" ("In those assistants, …"). */
+  /** Prepositions that may open a sentence about a kind before "those" or "such" ("In those assistants, …"), or before a background adjective ("In most voice products today, …"). */
   leadingPrepositions: ['in', 'for', 'with', 'like', 'among'],
   /** Words of quantity that may open such a phrase, with "of" and "the" after them ("Plenty of recent work", "Nearly every …"). */
   quantifiers: ['plenty', 'much', 'lots', 'nearly', 'almost', 'virtually', 'every', 'each', 'all'],
@@ -173,7 +173,7 @@ export const NEGATION_GRAMMAR = {
    * building a native speech model. The plan was to …"): their own sentence may turn back to the
    * card's model ("We considered fine-tuning Moshi but instead interleave …"), which `tried` reads.
    */
-  trialVerbs: ['tried', 'considered', 'reviewed', 'looked'],
+  trialVerbs: ['tried', 'considered', 'reviewed', 'looked', 'experimented', 'explored'],
   /** First verbs that, with "as" after them, open a history of what the card's model started as ("Linnet started as a fine-tune of …"). */
   startVerbs: ['started', 'began', 'begun'],
   /** Words that, among a sentence's first words, turn from a history to the card's model as it is ("It now keeps two streams"). */
@@ -306,7 +306,7 @@ export const NEGATION_GRAMMAR = {
    * two streams, ours interleaves …"). Only there: inside a sentence they may introduce the
    * card's own model as well ("Moshi models two streams, whereas ours interleaves …").
    */
-  sentenceContrast: ['whereas', 'while'],
+  sentenceContrast: ['whereas', 'while', 'where'],
   /** A clause that opens with one of these continues the clause before it ("Moshi, which models…"). */
   relativeOpeners: ['which', 'that', 'where', 'whose', 'who', 'such as', 'e', 'eg', 'including'],
   /** The most words a contrast clause, with its relative clauses, is read back for. */

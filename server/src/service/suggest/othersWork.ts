@@ -196,7 +196,7 @@ export function opensWithKind(text: string, first: number): boolean {
     }
     if (existential && !article && EXISTENTIAL.has(word)) continue;
     // "In those assistants, …", "For such systems, …".
-    if (read === 0 && LEADING_PREPOSITIONS.has(word) && (wordAfter(text, i) === 'those' || wordAfter(text, i) === 'such')) continue;
+    if (read === 0 && LEADING_PREPOSITIONS.has(word) && (wordAfter(text, i) === 'those' || wordAfter(text, i) === 'such' || BACKGROUND_PAIRS.has(wordAfter(text, i)))) continue;
     if (existential && EXISTENTIAL_NOUNS.has(word)) return EXISTENTIAL_LINKS.has(wordAfter(text, i));
     if (existential && article && !KIND_MODIFIERS.has(word) && !BACKGROUND_PAIRS.has(word) && skipped < NEGATION_GRAMMAR.existentialWords) {
       skipped++;
