@@ -25,6 +25,11 @@ describe("engineers' words for the families' parts", () => {
     has('The source speaker is on one track; the model writes its own audio on a second track.', 'parallel-audio-streams');
     has('Three token channels are stepped together: your audio, its audio, its words.', 'parallel-audio-streams');
     has('Three synchronized token sequences: the listener channel, the speaker channel and a transcript.', 'parallel-audio-streams');
+    has('A 5B decoder over two concurrent audio-token timelines (caller, agent).', 'parallel-audio-streams');
+    has('Source frames arrive on one track; the model writes codec frames on a second track.', 'parallel-audio-streams');
+    has('Moraine weaves user speech units, the assistant\'s text and its speech units into a single timeline.', 'shared-token-sequence');
+    // A multi-track codec is one codec's several codebooks.
+    lacks('A lightweight multi-track codec renders the audio.', 'parallel-audio-streams');
     // "second" is also a unit of time.
     lacks('The controller decides every second which track of the audio is open.', 'parallel-audio-streams');
   });
@@ -41,6 +46,8 @@ describe("engineers' words for the families' parts", () => {
     has('After each chunk the LLM emits a decision token: stay silent or speak.', 'duplex-control-tokens');
     has('Alongside its text, the LM emits a per-chunk control label: speak, wait or interrupted.', 'duplex-control-tokens');
     has('A predictor head emits either a speak decision or a wait decision.', 'duplex-state-predictor');
+    has('A listen/speak gate trained on the hidden states lets the user cut in.', 'duplex-state-predictor');
+    has('The when-to-talk decision is a control token the LLM emits each chunk.', 'duplex-control-tokens');
     // Next-token prediction is a language model's objective, not a turn predictor.
     lacks('We cast spoken dialogue as next-token prediction over a mixed sequence.', 'duplex-state-predictor');
   });
