@@ -54,6 +54,9 @@ const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
 // A name of one or two capitalised words ("Linden 2", "Orchard Voice 1"), then a release number.
 const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?\s+v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
 
+/** The most characters read for a run-in label before its colon. */
+const LABEL_CHARS = 120;
+
 /** Whether the words from `first` point back ("They …", "In that design …"). */
 function pointsBack(text: string, first: number): boolean {
   const word = firstWordAt(text, first);
@@ -101,8 +104,10 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
   const sentence = sentenceOpeningAt(text, start, end, paragraph);
   if (sentence.opening !== 'other') return sentence;
   // A history may open after a run-in label and a colon ("What changed since 1.x: Vesper 1 was …").
-  const colon = text.indexOf(':', start);
-  if (colon < 0 || colon >= end - 1 || wordsOf(text, start, colon).length > NEGATION_GRAMMAR.runInLabelWords) return sentence;
+  // The colon is looked for only within the sentence, and a label's few words, so no sentence scans the text.
+  let colon = start;
+  while (colon < end - 1 && colon - start < LABEL_CHARS && text[colon] !== ':') colon++;
+  if (text[colon] !== ':' || colon >= end - 1 || wordsOf(text, start, colon).length > NEGATION_GRAMMAR.runInLabelWords) return sentence;
   const rest = sentenceOpeningAt(text, colon + 1, end, paragraph);
   return rest.opening === 'history' ? { ...rest, start } : sentence;
 }
