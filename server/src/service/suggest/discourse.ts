@@ -50,8 +50,7 @@ const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
-/** A name and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Marlo 1.0". */
-// A name of one or two capitalised words ("Linden 2", "Orchard Voice 1"), then a release number.
+/** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1". */
 const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?\s+v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
 
 /** The most characters read for a run-in label before its colon. */
