@@ -65,6 +65,21 @@ describe("engineers' words for the families' parts", () => {
     has('Sable takes the codec out entirely.', 'no-codec');
   });
 
+  test('a speech LM that says it holds no conversation is near-STS, whatever its token layout', () => {
+    has('Wren-LM is not a conversational assistant.', 'not-conversational');
+    has('It has no notion of a user and cannot listen while it speaks.', 'not-conversational');
+    const speechLM = 'Wren-LM is a single-stream language model over a mix of text and speech units. It is not a conversational assistant.';
+    assert.equal(rankedFamilies(speechLM)[0], 'near-sts');
+    // Beside two wordings of Family 2's sequence, no suggestion either way.
+    const interleavedLM = 'Wren-LM continues speech from a single sequence in which text and speech tokens are interleaved. It is not a conversational assistant.';
+    assert.equal(suggester.suggest(interleavedLM, inCard), null);
+    assert.equal(suggester.suggest(interleavedLM.replace(' It is not a conversational assistant.', ''), inCard)?.family, 'interleaved-flatten');
+    // Said of earlier systems, or of a conversational interface, it is not the model's.
+    lacks('Earlier speech LMs could not listen while speaking.', 'not-conversational');
+    lacks('This is not a conversational interface but a command layer.', 'not-conversational');
+    lacks('It has no notion of conversational state, so it cannot backchannel.', 'not-conversational');
+  });
+
   test('turns ended by silence are weak near-STS evidence, and nothing beside a family\'s own design', () => {
     has('When a silence-based VAD says the user is done, the transcript goes to the LLM.', 'turn-by-turn');
     has('The system answers once per user turn, after the user stops.', 'turn-by-turn');
