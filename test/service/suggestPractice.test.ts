@@ -187,6 +187,18 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Training started with text and speech tokens interleaved in one sequence.'), ['interleaved-flatten']);
   });
 
+  test('designs a sentence announces by their count are described one by one after it, by their place', () => {
+    assert.deepEqual(rankedFamilies('Two baselines appear in our evaluation. The first is a plain voice bot: a recognizer, a text LLM and a synthesizer. The second adds to that chain a chunk-wise controller that emits control tokens for barge-in.'), []);
+    // Sentences about the card's model may come between: "The second" still names one of them, "It" does not.
+    assert.deepEqual(rankedFamilies('Two neighbours are worth describing. The first is the voice-agent recipe: recognizer, text model, TTS. Plover keeps two parallel audio streams. The second is a single decoder over continuous embeddings without any codec.'), ['dual-stream-codec']);
+    has('Two baselines are compared. Plover keeps two parallel audio streams. It also runs a depth transformer over the codebooks.', 'depth-transformer');
+    has('Two baselines are compared. Our model keeps two parallel audio streams. It also runs a depth transformer over the codebooks.', 'depth-transformer');
+    // A new paragraph closes the list.
+    assert.deepEqual(rankedFamilies('Two baselines are compared.\n\nThe first stage encodes speech into continuous embeddings with no codec.'), ['codec-free']);
+    // Some of the systems just named, and the others.
+    assert.deepEqual(rankedFamilies('Most full-duplex speech models discretise audio. Some feed codec tokens for the user and the assistant into two synchronised tracks; others flatten text and speech codes into one sequence.'), []);
+  });
+
   test('a table row or column labelled as a baseline or a prior prototype is another design', () => {
     const table = [
       '| Design | How audio is handled |',

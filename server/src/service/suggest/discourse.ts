@@ -12,6 +12,10 @@
  *   We shelved it.", release notes' "Linden 2 was our research bet. It was a single decoder …")
  *   tells of an earlier build of the card's model: the sentence that opens it and the sentences
  *   told in the past after it are about that build.
+ * - Designs a sentence announces by their count ("Two baselines appear in our evaluation.") are
+ *   described after it one by one ("The first is a plain voice bot …"): to the paragraph's end,
+ *   a sentence that names one by its place ("The second adds …") is about them, even after
+ *   sentences about the card's model.
  *
  * Sentences end where passages are cut (passageCache.ts), at line breaks that end one and after
  * closing marks that follow sentence punctuation ("**From v1 to v2.** …"), so a passage is read
@@ -25,12 +29,18 @@ import { cutPassages } from './passageCache';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
-/** What the sentences read so far leave off about: other systems, an earlier build of the card's model, or neither. */
-export type Topic = 'others' | 'history' | 'none';
-export const TOPICS: readonly Topic[] = ['others', 'history', 'none'];
+/**
+ * What the sentences read so far leave off about: other systems, an earlier build of the card's
+ * model, or neither; or designs a sentence announced ("Two baselines …"), which the sentences
+ * after it describe one by one ('announced'), while sentences about the card's model may come
+ * between ('announcedAside': then only "The second …" and its like point back at them).
+ */
+export type Topic = 'others' | 'announced' | 'announcedAside' | 'history' | 'none';
+export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'history', 'none'];
 
 const POINTING = new Set<string>(NEGATION_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
 const POINTING_PAIRS = pairsOf(NEGATION_GRAMMAR.pointingBack);
+const ORDINAL_PAIRS = pairsOf(NEGATION_GRAMMAR.ordinalPointers);
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
 const EARLIER = new Set<string>(NEGATION_GRAMMAR.earlierWords);
 const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
@@ -48,6 +58,8 @@ const NOW_WORDS = new Set<string>(NEGATION_GRAMMAR.nowWords);
 const HISTORY_TIMES = new Set<string>(NEGATION_GRAMMAR.historyTimes);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
+const ANNOUNCED_COUNTS = new Set<string>(NEGATION_GRAMMAR.announcedCounts);
+const ANNOUNCED_NOUNS = new Set<string>(NEGATION_GRAMMAR.announcedNouns);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
 /** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1". */
@@ -56,19 +68,26 @@ const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(
 /** The most characters read for a run-in label before its colon. */
 const LABEL_CHARS = 120;
 
-/** Whether the words from `first` point back ("They …", "In that design …"). */
-function pointsBack(text: string, first: number): boolean {
+/** Whether the words from `first` are one of `single` or a pair of `pairs`. */
+function opensWithPointer(text: string, first: number, single: ReadonlySet<string>, pairs: ReadonlyMap<string, ReadonlySet<string>>): boolean {
   const word = firstWordAt(text, first);
-  if (POINTING.has(word)) return true;
-  const second = POINTING_PAIRS.get(word);
+  if (single.has(word)) return true;
+  const second = pairs.get(word);
   if (!second) return false;
   let i = first + word.length;
   while (text[i] === ' ' || text[i] === '\t') i++;
   return second.has(firstWordAt(text, i));
 }
 
-/** 'trial': what was tried or considered, a history for the sentences after it only. */
-type Opening = 'others' | 'back' | 'history' | 'trial' | 'other';
+/** Whether the words from `first` point back ("They …", "In that design …"). */
+const pointsBack = (text: string, first: number) => opensWithPointer(text, first, POINTING, POINTING_PAIRS);
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * 'trial': what was tried or considered, a history for the sentences after it only; 'announces':
+ * other designs announced by their count, others' work for the sentences after it only.
+ */
+type Opening = 'others' | 'announces' | 'back' | 'history' | 'trial' | 'other';
 
 interface Sentence {
   readonly start: number;
@@ -81,6 +100,8 @@ interface Sentence {
   readonly paragraph: boolean;
   /** Whether its first words turn to the card's model as it is now ("It now keeps …"). */
   readonly now: boolean;
+  /** Whether it opens with one of the designs announced ("The second is …"). */
+  readonly ordinal: boolean;
 }
 
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
@@ -124,10 +145,15 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
     : words.length <= NEGATION_GRAMMAR.historyLabelWords && words.includes(NEGATION_GRAMMAR.historyLabel) ? 'history'
     : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
-      : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
+      : opensWithKind(text, first) ? 'others' : announcesOthers(words) ? 'announces' : pointsBack(text, first) ? 'back' : 'other';
   const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
-  return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now };
+  const ordinal = opening === 'back' && opensWithPointer(text, first, NO_WORDS, ORDINAL_PAIRS);
+  return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now, ordinal };
 }
+
+/** Whether a sentence's words open with a count of other designs ("Two baselines appear in our evaluation."). */
+const announcesOthers = (words: readonly string[]) => ANNOUNCED_COUNTS.has(words[0])
+  && words.slice(1, 1 + NEGATION_GRAMMAR.announcedWords).some(word => ANNOUNCED_NOUNS.has(word));
 
 /** Whether the first verb `words[verb]` is one of `verbs`, or "did" before one of `afterDid`. */
 const hasVerb = (words: readonly string[], verb: number, verbs: ReadonlySet<string>, afterDid: ReadonlySet<string>) =>
@@ -212,16 +238,20 @@ const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 
  * Whether `sentence` points back at what the ones before it spoke of: other systems, or an
  * earlier build, unless it turns to the card's model as it is now ("It now keeps …").
  */
-const pointsBackAt = (sentence: Sentence, known: Topic) =>
-  sentence.opening === 'back' && (known === 'others' || (known === 'history' && !sentence.now));
+const pointsBackAt = (sentence: Sentence, known: Topic) => sentence.opening === 'back'
+  && (known === 'others' || known === 'announced' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now));
 
 /** What is known after `sentence`, given what was known before it. */
 function after(sentence: Sentence, before: Topic): Topic {
   const known = topicBefore(sentence, before);
   if (tellsHistory(sentence, known) || sentence.opening === 'trial') return 'history';
-  if (sentence.own) return 'none';
+  if (sentence.opening === 'announces') return 'announced';
+  // Designs announced stay in view to the paragraph's end, for the sentences that name them by their place.
+  const announced = known === 'announced' || known === 'announcedAside';
+  if (sentence.own) return announced ? 'announcedAside' : 'none';
   if (sentence.opening === 'others') return 'others';
-  return pointsBackAt(sentence, known) ? known : 'none';
+  if (pointsBackAt(sentence, known)) return announced ? 'announced' : known;
+  return announced ? 'announcedAside' : 'none';
 }
 
 export interface PassageDiscourse {

@@ -144,7 +144,23 @@ export const NEGATION_GRAMMAR = {
   pointingBack: ['they', 'it', 'its', 'their', 'them', 'those', 'these', 'such', 'this', 'that', 'both', 'either', 'neither', 'another',
     'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these',
     // One of the kinds just named: "Integrated speech models handle this better. One kind writes …; another drops …".
-    'one kind', 'one type', 'one class', 'one family', 'one line', 'one approach', 'one camp', 'the other', 'the former', 'the latter'],
+    'one kind', 'one type', 'one class', 'one family', 'one line', 'one approach', 'one camp', 'the other', 'the former', 'the latter',
+    // Some of those just named, or each of the alternatives a sentence announced: "Some feed codec tokens …; others flatten …",
+    // "Two baselines appear in our evaluation. The first is a plain voice bot …".
+    'some', 'others', 'the first', 'the second', 'the third', 'the last'],
+  /**
+   * A sentence that opens by announcing other designs, a count and then within
+   * `announcedWords` words one of `announcedNouns` ("Two baselines appear in our evaluation.",
+   * "Two alternative architectures were evaluated and set aside."), is about other systems
+   * though it says "our": the sentences that point back after it ("The first …", "The second …")
+   * describe them. Not variants, versions or models, which may be the card's own.
+   */
+  announcedCounts: ['two', 'three', 'four', 'several'],
+  announcedNouns: ['baselines', 'alternatives', 'neighbours', 'neighbors', 'architectures', 'designs', 'approaches', 'options',
+    'routes', 'recipes', 'setups', 'competitors'],
+  announcedWords: 3,
+  /** Words that point back at one of the designs announced, though sentences about the card's model came between ("The second is …"). */
+  ordinalPointers: ['the first', 'the second', 'the third', 'the last', 'the other'],
   /**
    * An earlier build of the card's own model, as a design history opens ("The first Thistle
    * prototype was a single-stream model.", "Our first attempt was one."): a word of
