@@ -103,9 +103,17 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Sorrel 2.0 has a learned turn-taking head over a duplex cascade.'), ['cascade-predictor']);
   });
 
+  test('what a card avoided or dropped, in the past too', () => {
+    assert.deepEqual(rankedFamilies('We deliberately avoided adding a learned turn-taking head.'), []);
+    assert.deepEqual(rankedFamilies('For 2.0 we dropped the parallel audio streams.'), []);
+    assert.deepEqual(rankedFamilies('For 2.0 we kept the parallel audio streams.'), ['dual-stream-codec']);
+  });
+
   test('an alternative considered or looked at and then rejected', () => {
     assert.deepEqual(rankedFamilies('We considered the alternative of emitting text and audio tokens interleaved in one sequence, and rejected it.'), []);
     assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and rejected it.'), []);
+    // What was tried may be said in an aside before the turn.
+    assert.deepEqual(rankedFamilies('We tried the two-lane approach at first (separate user and agent codec tracks) but had no stereo data.'), []);
     // Looked at and kept, it is the card's.
     assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and kept it.'), ['dual-stream-codec']);
     // What was looked at goes on in a sentence that points back at it.
@@ -115,6 +123,10 @@ describe('a design the card sets aside in practice', () => {
   test('a history opens with what was prototyped or piloted, goes on after what was tried or considered, and a long opening still has its tense', () => {
     assert.deepEqual(rankedFamilies('We prototyped one. It modelled caller and agent as two parallel streams of codec tokens.'), []);
     assert.deepEqual(rankedFamilies('We did consider building a native speech model. The plan was to train on sequences where text and speech tokens alternate.'), []);
+    // What the design considered would have done goes on with it.
+    assert.deepEqual(rankedFamilies('We considered training the LLM to emit speech. Packing text and speech units into one sequence with fixed block sizes would have given us one stream for the whole conversation.'), []);
+    // "fixed" is no verb: what follows the history is told in the present.
+    assert.deepEqual(rankedFamilies('We tried two lanes first but had no stereo data. So we just flatten: text and audio tokens go into one sequence with a fixed 1 : 2 cadence.'), ['interleaved-flatten']);
     // The first verb comes late in a long sentence: "handled" is its tense, so the history goes on.
     assert.deepEqual(rankedFamilies('We first piloted two alternatives. A single-sequence model that alternates blocks of text and speech tokens in one stream handled content well.'), []);
     // What was considered goes on in the sentences after it, and its own sentence may turn back to the card's model.

@@ -171,8 +171,9 @@ function turnsAfter(text: string, end: number): boolean {
   let stopped = false;
   for (let read = 0; read <= NEGATION_GRAMMAR.triedWordsAfter; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
-      // Only a comma may stand between the clause and its turn: any other stop ends the sentence or the aside.
-      if (stopsAt(text, i)) {
+      // Only a comma may stand between the clause and its turn: any other stop ends the sentence or the
+      // aside, but for the close of an aside that says what was tried ("We tried lanes (user and agent tracks) but …").
+      if (stopsAt(text, i) && text[i] !== ')') {
         if (stopped || text[i] !== ',') return false;
         stopped = true;
       }

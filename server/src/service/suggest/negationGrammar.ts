@@ -28,6 +28,7 @@ export const NEGATION_GRAMMAR = {
     'discard', 'discards', 'discarding', 'free from', 'away from', 'away with', 'dispense with', 'rid of',
     'move beyond', 'moves beyond', 'moving beyond', 'obviate', 'obviates', 'obviating',
     'drop', 'drops', 'dropping', 'ditch', 'ditches', 'ditching', 'scrap', 'scraps', 'scrapping',
+    'avoided', 'dropped', 'ditched', 'scrapped', 'removed', 'eliminated', 'bypassed', 'discarded', 'abandoned', 'eschewed',
   ],
   /**
    * Words that, after a negation cue ("no need for", "without the need for", "obviates the need
@@ -209,7 +210,9 @@ export const NEGATION_GRAMMAR = {
   /** How a sentence is told: its first verb among its first `tenseWords` words, past or present; a word ending in "ed" is past, but for these. */
   pastWords: ['was', 'were', 'had', 'did', 'kept', 'built', 'made', 'ran', 'took', 'fed', 'sent', 'gave', 'got', 'became', 'went',
     'came', 'spoke', 'wrote', 'heard', 'held', 'led', 'put', 'felt', 'lost', 'broke', 'spent', 'began', 'chose', 'found', 'left',
-    'meant', 'thought', 'taught', 'brought', 'sought', 'saw', 'knew', 'grew', 'drew', 'fell', 'told', 'sold'],
+    'meant', 'thought', 'taught', 'brought', 'sought', 'saw', 'knew', 'grew', 'drew', 'fell', 'told', 'sold',
+    // What a design considered would have done goes on with it ("Packing … would have put …").
+    'would'],
   presentWords: ['is', 'are', 'has', 'have', 'does', 'do', 'can', 'will', 'keeps', 'uses', 'runs', 'consists', 'supports', 'replaces'],
   /**
    * Past participles that, right after a history's first verb, tell what was done to a build
@@ -218,7 +221,9 @@ export const NEGATION_GRAMMAR = {
    */
   doneTo: ['trained', 'pretrained', 'finetuned', 'fine', 'evaluated', 'released', 'tested', 'distilled', 'tuned', 'benchmarked',
     'published', 'uploaded', 'licensed', 'quantized', 'quantised', 'converted', 'exported', 'initialized', 'initialised'],
-  notPast: ['need', 'needed', 'speed', 'embed', 'feed', 'seed', 'based', 'shared', 'red', 'bed', 'proposed', 'called', 'named', 'so-called'],
+  notPast: ['need', 'needed', 'speed', 'embed', 'feed', 'seed', 'based', 'shared', 'red', 'bed', 'proposed', 'called', 'named', 'so-called',
+    // Adjectives more often than verbs: "with a fixed 1 : 2 cadence".
+    'fixed'],
   tenseWords: 16,
   /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
   ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
