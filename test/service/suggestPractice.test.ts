@@ -27,6 +27,10 @@ describe("engineers' words for the families' parts", () => {
     has('Three synchronized token sequences: the listener channel, the speaker channel and a transcript.', 'parallel-audio-streams');
     has('A 5B decoder over two concurrent audio-token timelines (caller, agent).', 'parallel-audio-streams');
     has('Source frames arrive on one track; the model writes codec frames on a second track.', 'parallel-audio-streams');
+    has('User and assistant tracks are never concatenated in time; their embeddings are summed.', 'parallel-audio-streams');
+    has('Caller and agent sit on different channels in the stereo recordings.', 'parallel-audio-streams');
+    has('The two speakers are recorded on different channels.', 'parallel-audio-streams');
+    has('Picture two tapes rolling at once: one is the user, the other is the bot.', 'parallel-audio-streams');
     has('Moraine weaves user speech units, the assistant\'s text and its speech units into a single timeline.', 'shared-token-sequence');
     // A multi-track codec is one codec's several codebooks.
     lacks('A lightweight multi-track codec renders the audio.', 'parallel-audio-streams');
@@ -37,6 +41,10 @@ describe("engineers' words for the families' parts", () => {
   test("one context and words in alternation are Family 2's single sequence", () => {
     has('Text and speech tokens sit in the same context window.', 'shared-token-sequence');
     has('For speech output the model writes word tokens and codec tokens in alternation.', 'alternating-text-speech');
+    has('A response is a text chunk of 13 tokens followed by a speech chunk of 26 units.', 'alternating-text-speech');
+    lacks('Speech goes to ASR, followed by a text LLM, followed by a speech synthesizer.', 'alternating-text-speech');
+    has('We extend its embedding table with 4096 discrete speech units.', 'speech-tokens-in-vocabulary');
+    lacks('Its embedding table contains only text tokens, and speech enters through projection layers.', 'speech-tokens-in-vocabulary');
   });
 
   test('a depth head, a timing or policy head, a decision token', () => {
@@ -48,6 +56,7 @@ describe("engineers' words for the families' parts", () => {
     has('A predictor head emits either a speak decision or a wait decision.', 'duplex-state-predictor');
     has('A listen/speak gate trained on the hidden states lets the user cut in.', 'duplex-state-predictor');
     has('The when-to-talk decision is a control token the LLM emits each chunk.', 'duplex-control-tokens');
+    has('After each piece the LLM emits one of <listen>, <speak>, <yield>, <backchannel>.', 'duplex-control-tokens');
     // Next-token prediction is a language model's objective, not a turn predictor.
     lacks('We cast spoken dialogue as next-token prediction over a mixed sequence.', 'duplex-state-predictor');
   });
@@ -63,6 +72,7 @@ describe("engineers' words for the families' parts", () => {
     has('For the demo we bolted a streaming TTS onto its output.', 'separate-tts-module');
     has('The core model never generates audio.', 'no-speech-generation');
     has('Sable takes the codec out entirely.', 'no-codec');
+    has('There is no codebook anywhere.', 'no-discrete-tokens');
   });
 
   test('a speech LM that says it holds no conversation is near-STS, whatever its token layout', () => {
