@@ -215,6 +215,8 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Two neighbours are worth describing. The first is the voice-agent recipe: recognizer, text model, TTS. Plover keeps two parallel audio streams. The second is a single decoder over continuous embeddings without any codec.'), ['dual-stream-codec']);
     has('Two baselines are compared. Plover keeps two parallel audio streams. It also runs a depth transformer over the codebooks.', 'depth-transformer');
     has('Two baselines are compared. Our model keeps two parallel audio streams. It also runs a depth transformer over the codebooks.', 'depth-transformer');
+    // Announced with a kind ("alternative architectures"), and described by place after a sentence that says "we".
+    assert.deepEqual(rankedFamilies('Two alternative architectures were evaluated and set aside. The first models both sides as two parallel audio streams; it needed data we lacked. The second serialises text and speech tokens into one sequence.'), []);
     // A new paragraph closes the list.
     assert.deepEqual(rankedFamilies('Two baselines are compared.\n\nThe first stage encodes speech into continuous embeddings with no codec.'), ['codec-free']);
     // Some of the systems just named, and the others.

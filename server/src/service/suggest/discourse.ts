@@ -145,7 +145,8 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
     : words.length <= NEGATION_GRAMMAR.historyLabelWords && words.includes(NEGATION_GRAMMAR.historyLabel) ? 'history'
     : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
-      : opensWithKind(text, first) ? 'others' : announcesOthers(words) ? 'announces' : pointsBack(text, first) ? 'back' : 'other';
+      // Announced designs may also open with a kind ("Two alternative architectures …"): their list goes on.
+      : announcesOthers(words) ? 'announces' : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
   const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
   const ordinal = opening === 'back' && opensWithPointer(text, first, NO_WORDS, ORDINAL_PAIRS);
   return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now, ordinal };
