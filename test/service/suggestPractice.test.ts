@@ -223,6 +223,14 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Most full-duplex speech models discretise audio. Some feed codec tokens for the user and the assistant into two synchronised tracks; others flatten text and speech codes into one sequence.'), []);
   });
 
+  test('a question why an alternative was not taken, a counterfactual, and a release named with a hyphen', () => {
+    assert.deepEqual(rankedFamilies('**Why not run the user and the assistant as two parallel token tracks?**\nThat layout is elegant, but it wants conversations in which each speaker sits on their own channel.'), []);
+    // A question that asks what the model does is answered about it.
+    assert.deepEqual(rankedFamilies('**Does it keep the user and the assistant on two parallel token tracks?**\nYes. It keeps each speaker on their own channel.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('Had we instead trained the whole thing as one mixed sequence, with text and speech tokens alternating in fixed groups, we would have had to unfreeze the LLM.'), []);
+    assert.deepEqual(rankedFamilies('Wren-0 was not a conversational system. It had no notion of a user. Wren-Omni keeps the user and the model on two parallel audio streams.'), ['dual-stream-codec']);
+  });
+
   test('a table row or column labelled as a baseline or a prior prototype is another design', () => {
     const table = [
       '| Design | How audio is handled |',

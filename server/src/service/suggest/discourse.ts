@@ -58,12 +58,14 @@ const NOW_WORDS = new Set<string>(NEGATION_GRAMMAR.nowWords);
 const HISTORY_TIMES = new Set<string>(NEGATION_GRAMMAR.historyTimes);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
+const COUNTERFACTUALS = new Set<string>(NEGATION_GRAMMAR.counterfactuals);
+const WHY_NOT = new Set<string>(NEGATION_GRAMMAR.whyNot);
 const ANNOUNCED_COUNTS = new Set<string>(NEGATION_GRAMMAR.announcedCounts);
 const ANNOUNCED_NOUNS = new Set<string>(NEGATION_GRAMMAR.announcedNouns);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
-/** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1". */
-const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?\s+v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
+/** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1", "Wren-0". */
+const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?(?:\s+|-)v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
 
 /** The most characters read for a run-in label before its colon. */
 const LABEL_CHARS = 120;
@@ -146,11 +148,22 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
     : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
       // Announced designs may also open with a kind ("Two alternative architectures …"): their list goes on.
-      : announcesOthers(words) ? 'announces' : opensWithKind(text, first) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
+      : announcesOthers(words) ? 'announces' : opensWithKind(text, first) || asksWhyNot(words) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
   const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
   const ordinal = opening === 'back' && opensWithPointer(text, first, NO_WORDS, ORDINAL_PAIRS);
   return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now, ordinal };
 }
+
+/** Whether a sentence's words (a "Q" label aside) open a question why an alternative was not taken ("Why not …?"). */
+function asksWhyNot(words: readonly string[]): boolean {
+  const from = words[0] === 'q' ? 1 : 0;
+  // "don't" is read as the words "don" and "t".
+  return WHY_NOT.has(words.slice(from, from + 2).join(' ')) || WHY_NOT.has(words.slice(from, from + 3).join(' '));
+}
+
+/** Whether a sentence's words open a counterfactual ("Had we instead trained …", "If we had …"). */
+const opensCounterfactual = (words: readonly string[]) =>
+  COUNTERFACTUALS.has(words.slice(0, 2).join(' ')) || COUNTERFACTUALS.has(words.slice(0, 3).join(' '));
 
 /** Whether a sentence's words open with a count of other designs ("Two baselines appear in our evaluation."). */
 const announcesOthers = (words: readonly string[]) => ANNOUNCED_COUNTS.has(words[0])
@@ -166,6 +179,8 @@ const hasVerb = (words: readonly string[], verb: number, verbs: ReadonlySet<stri
  * conventional way"), not with what was done to one ("The first version was trained on …").
  */
 function opensHistory(words: readonly string[], verb: number): boolean {
+  // A design not built, told in the counterfactual: "Had we instead trained …".
+  if (opensCounterfactual(words)) return true;
   // A time in the past: "Last year we trained …", "Previously, …".
   if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1])) || HISTORY_TIMES.has(`${words[0]} ${words[1]}`)) return true;
   // What was built before: "We prototyped one.", "We first piloted two alternatives."

@@ -178,6 +178,18 @@ export const NEGATION_GRAMMAR = {
   historyAdverbs: ['previously', 'originally', 'formerly', 'initially'],
   /** Two-word times that open such a sentence too ("Early on we considered …", "At first, …"). */
   historyTimes: ['early on', 'at first', 'earlier this'],
+  /**
+   * Openings of a sentence in the counterfactual, which tells of a design not built, as a history
+   * tells of one dropped ("Had we instead trained the whole thing as one mixed sequence, we would
+   * have …"): the first two words, or three after "if".
+   */
+  counterfactuals: ['had we', 'had they', 'had it', 'had the', 'had our', 'were we', 'if we had', 'if they had', 'if it had'],
+  /**
+   * Openings of a question that asks why an alternative was not taken ("**Why not run the user
+   * and the assistant as two parallel token tracks?**"): the sentences that point back after it
+   * ("That layout is elegant, but …") describe that alternative.
+   */
+  whyNot: ['why not', 'why no', 'why don t', 'why didn t', 'why doesn t', 'why isn t', 'why aren t'],
   /** The most words of a run-in label before a colon that opens a sentence ("What changed since 1.x: Vesper 1 was …"). */
   runInLabelWords: 6,
   /** A sentence of at most `historyLabelWords` words with this word announces a history ("Some history."). */
