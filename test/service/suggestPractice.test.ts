@@ -57,6 +57,14 @@ describe("engineers' words for the families' parts", () => {
     has('A listen/speak gate trained on the hidden states lets the user cut in.', 'duplex-state-predictor');
     has('The when-to-talk decision is a control token the LLM emits each chunk.', 'duplex-control-tokens');
     has('After each piece the LLM emits one of <listen>, <speak>, <yield>, <backchannel>.', 'duplex-control-tokens');
+    has('We added a small head on the LLM that predicts listen / speak / interrupt per chunk.', 'turn-head');
+    has('Every 240 ms a tiny MLP on top votes whether the bot keeps talking.', 'speak-or-listen-decision');
+    has('The controller outputs whether the agent should keep listening.', 'speak-or-listen-decision');
+    // A codec-free decoder predicts its own state; a head's verb must be its own.
+    lacks('The decoder predicts whether it is listening or speaking.', 'speak-or-listen-decision');
+    lacks('Frames predicted in speak mode pass through the flow head.', 'turn-head');
+    // Not replacing a part says it is there.
+    has('The one part you should not replace casually is the turn controller.', 'duplex-state-predictor');
     // Next-token prediction is a language model's objective, not a turn predictor.
     lacks('We cast spoken dialogue as next-token prediction over a mixed sequence.', 'duplex-state-predictor');
   });
@@ -73,6 +81,7 @@ describe("engineers' words for the families' parts", () => {
     has('The core model never generates audio.', 'no-speech-generation');
     has('Sable takes the codec out entirely.', 'no-codec');
     has('There is no codebook anywhere.', 'no-discrete-tokens');
+    has('Here: one decoder, zero codec tokens.', 'no-codec');
   });
 
   test('a speech LM that says it holds no conversation is near-STS, whatever its token layout', () => {
@@ -122,6 +131,9 @@ describe('a design the card sets aside in practice', () => {
   test('an alternative considered or looked at and then rejected', () => {
     assert.deepEqual(rankedFamilies('We considered the alternative of emitting text and audio tokens interleaved in one sequence, and rejected it.'), []);
     assert.deepEqual(rankedFamilies('We looked at giving each speaker a parallel token track and rejected it.'), []);
+    // The turn may come after a semicolon and a short clause.
+    assert.deepEqual(rankedFamilies('We tried packing text and audio tokens into one sequence; nicer prosody, but we could not debug it.'), []);
+    assert.deepEqual(rankedFamilies('We thought about a joint model with parallel user and bot codec tracks, but lack the data.'), []);
     // What was tried may be said in an aside before the turn.
     assert.deepEqual(rankedFamilies('We tried the two-lane approach at first (separate user and agent codec tracks) but had no stereo data.'), []);
     // Looked at and kept, it is the card's.
@@ -133,6 +145,8 @@ describe('a design the card sets aside in practice', () => {
   test('a history opens with what was prototyped or piloted, goes on after what was tried or considered, and a long opening still has its tense', () => {
     assert.deepEqual(rankedFamilies('We prototyped one. It modelled caller and agent as two parallel streams of codec tokens.'), []);
     assert.deepEqual(rankedFamilies('We did consider building a native speech model. The plan was to train on sequences where text and speech tokens alternate.'), []);
+    assert.deepEqual(rankedFamilies('We did weigh a different shape. It kept two parallel audio streams.'), []);
+    assert.deepEqual(rankedFamilies('We weighed a different shape. It kept two parallel audio streams.'), []);
     // What the design considered would have done goes on with it.
     assert.deepEqual(rankedFamilies('We considered training the LLM to emit speech. Packing text and speech units into one sequence with fixed block sizes would have given us one stream for the whole conversation.'), []);
     // "fixed" is no verb: what follows the history is told in the present.

@@ -168,14 +168,17 @@ const PREVALENT = new Set<string>(NEGATION_GRAMMAR.prevalent);
  */
 function turnsAfter(text: string, end: number): boolean {
   let i = end;
-  let stopped = false;
+  // A comma may stand right before the turn; a semicolon before it may open a short clause first
+  // ("We tried packing …; nicer prosody, but …"). Any other stop ends the sentence or the aside, but
+  // for the close of an aside that says what was tried ("We tried lanes (user and agent tracks) but …").
+  let semicolon = false;
+  let comma = false;
   for (let read = 0; read <= NEGATION_GRAMMAR.triedWordsAfter; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
-      // Only a comma may stand between the clause and its turn: any other stop ends the sentence or the
-      // aside, but for the close of an aside that says what was tried ("We tried lanes (user and agent tracks) but …").
       if (stopsAt(text, i) && text[i] !== ')') {
-        if (stopped || text[i] !== ',') return false;
-        stopped = true;
+        if (text[i] === ';' && !semicolon && !comma) semicolon = true;
+        else if (text[i] === ',' && !comma) comma = true;
+        else return false;
       }
       i++;
     }
@@ -185,7 +188,7 @@ function turnsAfter(text: string, end: number): boolean {
     const word = text.slice(start, i).toLowerCase();
     if (TURNS.has(word)) return true;
     if (word === 'and' && REJECTIONS.has(clauseWords(text, i, 1)[0])) return true;
-    if (stopped || OPENERS.has(word)) return false;
+    if (comma || OPENERS.has(word)) return false;
   }
   return false;
 }

@@ -46,7 +46,9 @@ export const NEGATION_GRAMMAR = {
   /** A key's whole value that says the key is absent ("ASR: no", "| Cascade | None |"). */
   absentValues: ['no', 'none'],
   /** A cue followed by one of these does not negate ("not only parallel streams"). */
-  notNegating: ['not only', 'not just'],
+  notNegating: ['not only', 'not just',
+    // Not changing a part says it is there: "The one part you should not replace casually is the turn controller."
+    'not replace', 'not change', 'not swap', 'not touch', 'not modify', 'not alter'],
   /** Contractions ending in n't ("doesn't", "isn't") negate like "not". */
   contraction: /n['’]t$/,
   /** Words that open a new clause: the look-back stops before them. */
@@ -202,14 +204,14 @@ export const NEGATION_GRAMMAR = {
    * building a native speech model. The plan was to …"): their own sentence may turn back to the
    * card's model ("We considered fine-tuning Moshi but instead interleave …"), which `tried` reads.
    */
-  trialVerbs: ['tried', 'considered', 'reviewed', 'looked', 'experimented', 'explored'],
+  trialVerbs: ['tried', 'considered', 'reviewed', 'looked', 'experimented', 'explored', 'weighed'],
   /** First verbs that, with "as" after them, open a history of what the card's model started as ("Linnet started as a fine-tune of …"). */
   startVerbs: ['started', 'began', 'begun'],
   /** Words that, among a sentence's first words, turn from a history to the card's model as it is ("It now keeps two streams"). */
   nowWords: ['now', 'today', 'currently', 'instead', 'since'],
   /** Such verbs after "did" ("We did consider …", "We did prototype one."). */
   historyVerbsAfterDid: ['prototype', 'pilot', 'trial'],
-  trialVerbsAfterDid: ['try', 'consider'],
+  trialVerbsAfterDid: ['try', 'consider', 'weigh'],
   /**
    * Words that, before a number, name a part of the text or of the training, not a release: a
    * sentence opening "Stage 1 trained …" is no earlier version's history ("Marlo 1.x generated
@@ -261,7 +263,7 @@ export const NEGATION_GRAMMAR = {
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
    * clause names an alternative the authors dropped, not what their model does.
    */
-  tried: ['tried', 'experimented', 'attempted', 'considered', 'looked', 'explored', 'evaluated', 'investigated', 'prototyped'],
+  tried: ['tried', 'experimented', 'attempted', 'considered', 'looked', 'explored', 'evaluated', 'investigated', 'prototyped', 'thought'],
   /** Words that, opening the next clause, turn the sentence against a tried alternative. */
   turns: ['but', 'however', 'yet'],
   /** Verbs that, after "and" opening the next clause, turn against a tried alternative as well ("We considered …, and rejected it"). */
