@@ -242,6 +242,9 @@ describe('a design the card sets aside in practice', () => {
     // A question that asks what the model does is answered about it.
     assert.deepEqual(rankedFamilies('**Does it keep the user and the assistant on two parallel token tracks?**\nYes. It keeps each speaker on their own channel.'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('Had we instead trained the whole thing as one mixed sequence, with text and speech tokens alternating in fixed groups, we would have had to unfreeze the LLM.'), []);
+    assert.deepEqual(rankedFamilies('Had Marigold been built on a transformer that consumed the caller\'s codec tokens and produced its own on a parallel track, it heard sighs.'), []);
+    // "Had to …" is no counterfactual.
+    assert.deepEqual(rankedFamilies('Had to keep two parallel audio streams, one per speaker.'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('Wren-0 was not a conversational system. It had no notion of a user. Wren-Omni keeps the user and the model on two parallel audio streams.'), ['dual-stream-codec']);
   });
 

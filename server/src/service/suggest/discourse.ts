@@ -163,7 +163,9 @@ function asksWhyNot(words: readonly string[]): boolean {
 
 /** Whether a sentence's words open a counterfactual ("Had we instead trained …", "If we had …"). */
 const opensCounterfactual = (words: readonly string[]) =>
-  COUNTERFACTUALS.has(words.slice(0, 2).join(' ')) || COUNTERFACTUALS.has(words.slice(0, 3).join(' '));
+  COUNTERFACTUALS.has(words.slice(0, 2).join(' ')) || COUNTERFACTUALS.has(words.slice(0, 3).join(' '))
+  // "Had Marigold been built on …": an inverted "had" with any subject (not "Had to keep …").
+  || (words[0] === 'had' && words.slice(2, 4).includes('been'));
 
 /** Whether a sentence's words open with a count of other designs ("Two baselines appear in our evaluation."). */
 const announcesOthers = (words: readonly string[]) => ANNOUNCED_COUNTS.has(words[0])
