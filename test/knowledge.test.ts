@@ -276,7 +276,7 @@ test('a concept that is evidence for an unknown family fails', () => {
 });
 
 test("a concept's fact named like a concept fails, naming the concept", () => {
-  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '{ cascade-predictor: 0.6 }\n  fact: turn-state-decision', '{ cascade-predictor: 0.6 }\n  fact: micro-turns'));
+  const error = loadBrokenCopy('concepts.yaml', text => replaceOnce(text, '{ cascade-predictor: 0.6 }\n  fact: turn-state-decision\n  all:\n    # Also named', '{ cascade-predictor: 0.6 }\n  fact: micro-turns\n  all:\n    # Also named'));
   assert.match(error.message, /concepts\.yaml duplex-state-predictor\.fact: 'micro-turns' is a concept's id/);
 });
 
