@@ -248,6 +248,17 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Wren-0 was not a conversational system. It had no notion of a user. Wren-Omni keeps the user and the model on two parallel audio streams.'), ['dual-stream-codec']);
   });
 
+  test('systems a sentence points to, a table column named by its place, a build pointed at, a version of a name', () => {
+    assert.deepEqual(rankedFamilies("If you need overlap, look at systems that model the caller's and the agent's audio as two simultaneous streams of codec tokens."), []);
+    // After a count, such models may be the card's.
+    assert.deepEqual(rankedFamilies('This card covers two models that keep the caller and the agent on two parallel audio streams.'), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('The middle column describes models where user and assistant audio are separate token streams; the right column packs text and speech tokens into one sequence.'), []);
+    assert.deepEqual(rankedFamilies('Why not channels per speaker?\n\nWe built that variant in 2025. With parallel per-speaker codec channels we had to modify the attention layout.'), []);
+    assert.deepEqual(rankedFamilies('Version 0.x of Tessellate ran two parallel tracks of codec tokens, one for the user and one for the assistant.'), []);
+    // Told in the present, the version is the card's.
+    assert.deepEqual(rankedFamilies('Version 1.0 of Tessellate runs two parallel tracks of codec tokens, one for the user and one for the assistant.'), ['dual-stream-codec']);
+  });
+
   test('a table row or column labelled as a baseline or a prior prototype is another design', () => {
     const table = [
       '| Design | How audio is handled |',

@@ -44,6 +44,7 @@ const ORDINAL_PAIRS = pairsOf(NEGATION_GRAMMAR.ordinalPointers);
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
 const EARLIER = new Set<string>(NEGATION_GRAMMAR.earlierWords);
 const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
+const THAT_BUILD = new Set<string>(NEGATION_GRAMMAR.thatBuild);
 const PAST = new Set<string>(NEGATION_GRAMMAR.pastWords);
 const PRESENT = new Set<string>(NEGATION_GRAMMAR.presentWords);
 const NOT_PAST = new Set<string>(NEGATION_GRAMMAR.notPast);
@@ -191,8 +192,10 @@ function opensHistory(words: readonly string[], verb: number): boolean {
   if (START_VERBS.has(words[verb]) && words[verb + 1] === 'as') return true;
   if (DONE_TO.has(words[verb + 1] ?? '')) return false;
   const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
-  return opening.some((word, k) => EARLIER.has(word)
-    && opening.slice(k + 1, k + 1 + NEGATION_GRAMMAR.earlierBuildWords).some(next => BUILDS.has(next)));
+  if (opening.some((word, k) => EARLIER.has(word)
+    && opening.slice(k + 1, k + 1 + NEGATION_GRAMMAR.earlierBuildWords).some(next => BUILDS.has(next)))) return true;
+  // A build just named, pointed at after the verb: "We built that variant in 2025."
+  return words.slice(verb + 1, verb + 1 + NEGATION_GRAMMAR.earlierBuildWords).some((word, k, after) => THAT_BUILD.has(word) && BUILDS.has(after[k + 1] ?? ''));
 }
 
 /**
@@ -205,7 +208,10 @@ function opensHistory(words: readonly string[], verb: number): boolean {
 function namesRelease(sentence: string, words: readonly string[], verb: number): boolean {
   const release = RELEASE.exec(sentence);
   if (release === null || NOT_RELEASES.has(release[0].split(/[\s-]/)[0].toLowerCase())) return false;
-  return verb === wordsOf(release[0], 0, release[0].length).length && !DONE_TO.has(words[verb + 1] ?? '');
+  // "Version 0.x of Tessellate ran …": the release, "of" and the model's name before the verb.
+  const named = wordsOf(release[0], 0, release[0].length).length;
+  const verbAt = words[named] === 'of' ? named + 2 : named;
+  return verb === verbAt && !DONE_TO.has(words[verb + 1] ?? '');
 }
 
 /** The sentences of a passage (or a whole text), in order. */

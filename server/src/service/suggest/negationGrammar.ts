@@ -103,6 +103,12 @@ export const NEGATION_GRAMMAR = {
     'frameworks', 'designs', 'recipes', 'solutions', 'stacks', 'llms', 'lms', 'slms', 'decoders', 'bots', 'products',
     // "The open field mostly uses one of two token-based designs: …".
     'field'],
+  /**
+   * Words that, before "column" or "row", point at a comparison table's other designs ("The
+   * middle column describes models where …", "the right column packs …"): the card's own column is
+   * named, not placed.
+   */
+  tablePositions: ['left', 'right', 'middle', 'first', 'second', 'third', 'fourth', 'last', 'other', 'two', 'three'],
   /** The same nouns, one of a kind, after "every" or "each" ("Nearly every speech-language model …"). */
   kindNoun: ['system', 'model', 'pipeline', 'architecture', 'approach', 'method', 'agent', 'assistant', 'cascade',
     'framework', 'design', 'recipe', 'solution', 'stack', 'llm', 'lm', 'slm', 'decoder', 'bot', 'product'],
@@ -173,7 +179,9 @@ export const NEGATION_GRAMMAR = {
    */
   earlierWords: ['first', 'earlier', 'earliest', 'previous', 'original', 'initial', 'old', 'older', 'prior'],
   builds: ['prototype', 'prototypes', 'version', 'versions', 'build', 'builds', 'release', 'model', 'attempt', 'attempts',
-    'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft'],
+    'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft', 'variant', 'variants'],
+  /** Words that, before a noun of `builds`, point at a build just named, in a sentence told in the past ("We built that variant in 2025."). */
+  thatBuild: ['that', 'those', 'such'],
   earlierBuildWords: 3,
   historyOpeningWords: 8,
   /** Words that open a sentence told in the past about an earlier build too ("Last year we trained a single-decoder research model …", "Previously, …"). */
@@ -243,7 +251,7 @@ export const NEGATION_GRAMMAR = {
   ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
   /** Relative openers after which a clause describes the noun before them ("… models that alternate …"). */
   relativeOf: ['that', 'which', 'where', 'whose'],
-  /** Modifiers of `kindModifiers` that say only a number or a size: "two models that …" may be the card's. */
+  /** Words that say only a number or a size before a kind noun: "two models that …" may be the card's. */
   notDesign: ['two', 'single', 'multi', 'dual', 'large', 'open', 'source', 'to'],
   /**
    * How many modifiers may stand between a background adjective and its word for others' work

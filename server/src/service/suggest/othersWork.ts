@@ -136,17 +136,18 @@ function opensWithPredicate(text: string, at: number, word: string): boolean {
 /** Relative openers after which a clause describes the noun before them. */
 const RELATIVE_OF = new Set<string>(NEGATION_GRAMMAR.relativeOf);
 /** Modifiers that count, not only a number or a size: "single-sequence models", not "two models". */
-const KIND_DESIGN = new Set<string>(NEGATION_GRAMMAR.kindModifiers.filter(word => !(NEGATION_GRAMMAR.notDesign as readonly string[]).includes(word)));
+const NOT_DESIGN = new Set<string>(NEGATION_GRAMMAR.notDesign);
 
 /**
  * Whether the clause words `before` a mention (nearest first) put it in a relative clause of a
- * kind of system ("… single-sequence models that alternate text and speech chunks …"): a design
- * word and a plural kind noun right before "that" or "which", with no word for the card's own
- * before them ("our dual-stream models that …" is the card's).
+ * kind of system ("… single-sequence models that alternate text and speech chunks …", "look at
+ * systems that model …"): a plural kind noun right before "that" or "which", not after a count or
+ * a size ("two models that …" may be the card's), with no word for the card's own before them
+ * ("our dual-stream models that …" is the card's).
  */
 export function inRelativeOfKind(before: readonly string[]): boolean {
   const r = before.findIndex(word => RELATIVE_OF.has(word));
-  if (r < 0 || !KIND_NOUNS.has(before[r + 1]) || !KIND_DESIGN.has(before[r + 2])) return false;
+  if (r < 0 || !KIND_NOUNS.has(before[r + 1]) || NOT_DESIGN.has(before[r + 2])) return false;
   return !before.slice(r + 2, r + 8).some(word => OWN_WORDS.has(word) || OURS.has(word));
 }
 
@@ -156,6 +157,11 @@ function wordAfter(text: string, i: number): string {
   return firstWordAt(text, i);
 }
 
+/** A comparison table's column or row named by its place: "The middle column", "the two right columns", "Both other rows". */
+const TABLE_REFERENCE = new RegExp(`^(?:(?:the|both)\\s+)?(?:(?:${NEGATION_GRAMMAR.tablePositions.join('|')})[\\s-]+){1,2}(?:columns?|rows?)\\b`, 'i');
+/** The most characters such a reference takes. */
+const TABLE_REFERENCE_CHARS = 48;
+
 /**
  * Whether the words from `first` on are a noun phrase for a kind of system: modifiers of
  * `kindModifiers`, then a noun of `kindNouns`; or one for others' work ("Prior work such as …",
@@ -163,6 +169,7 @@ function wordAfter(text: string, i: number): string {
  * or a background adjective and a noun it pairs with, past modifiers, after an article at most.
  */
 export function opensWithKind(text: string, first: number): boolean {
+  if (TABLE_REFERENCE.test(text.slice(first, first + TABLE_REFERENCE_CHARS))) return true;
   let i = first;
   let adjective: ReadonlySet<string> | undefined;
   let article = false;
