@@ -87,6 +87,8 @@ describe("engineers' words for the families' parts", () => {
   test('a speech LM that says it holds no conversation is near-STS, whatever its token layout', () => {
     has('Wren-LM is not a conversational assistant.', 'not-conversational');
     has('It has no notion of a user and cannot listen while it speaks.', 'not-conversational');
+    has('It had no concept of a conversation partner.', 'not-conversational');
+    has('It does not converse: it has one speaker.', 'not-conversational');
     const speechLM = 'Wren-LM is a single-stream language model over a mix of text and speech units. It is not a conversational assistant.';
     assert.equal(rankedFamilies(speechLM)[0], 'near-sts');
     // Beside two wordings of Family 2's sequence, no suggestion either way.
@@ -257,6 +259,26 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Version 0.x of Tessellate ran two parallel tracks of codec tokens, one for the user and one for the assistant.'), []);
     // Told in the present, the version is the card's.
     assert.deepEqual(rankedFamilies('Version 1.0 of Tessellate runs two parallel tracks of codec tokens, one for the user and one for the assistant.'), ['dual-stream-codec']);
+  });
+
+  test('histories opened by when the work started, by what the model grew out of, by an alternative as the subject', () => {
+    assert.deepEqual(rankedFamilies('When we started Halvard, the plan was to pack speech into the same sequence as the text.'), []);
+    assert.deepEqual(rankedFamilies('Odalys-Omni grew out of a model we published last year. It modelled speech and text together in one flat token sequence.'), []);
+    assert.deepEqual(rankedFamilies('The packed variant put text and speech tokens into one sequence in a fixed alternating rhythm.'), []);
+    // Told in the present, a variant is the card's.
+    assert.deepEqual(rankedFamilies('The packed variant puts text and speech tokens into one sequence in a fixed alternating rhythm.'), ['interleaved-flatten']);
+  });
+
+  test("a comparison table's one named column among columns described in words is the card's", () => {
+    const table = [
+      '| | Parallel codec tracks | One decoder on continuous features | Dunmore-S |',
+      '|---|---|---|---|',
+      '| Audio into the LLM | codec tokens, two parallel tracks | continuous embeddings, no codec | transcript in 320 ms chunks |',
+      '| Who decides to talk | joint modelling | internal state | a per-chunk duplex state predictor |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(table), ['cascade-predictor']);
+    // Several names: no column is marked as the card's.
+    assert.ok(rankedFamilies(table.replace('Parallel codec tracks', 'Tern-2').replace('One decoder on continuous features', 'Quill-7B')).length > 1);
   });
 
   test('a table row or column labelled as a baseline or a prior prototype is another design', () => {

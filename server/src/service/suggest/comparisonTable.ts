@@ -9,6 +9,7 @@
  */
 import { opensWithKind } from './othersWork';
 import { holdsPassageBreak } from './passageCache';
+import { nameAt } from './subjectName';
 
 /** A table's delimiter row: "|---|:---:|", "--- | ---". */
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
@@ -79,6 +80,32 @@ function inLabelCell(text: string, row: [number, number], cellIndex: number): bo
 /** The most body rows of a table read, so the look stays bounded: a longer table's later rows are not read. */
 const MAX_TABLE_LINES = 20;
 
+/** A header cell that is a name alone, or ends with one in brackets: "Dunmore-S", "Parallel tracks (Fenwick-S)". */
+const NAME_LABEL = /^[*_\s]*(?:([\p{L}\p{N}.-]+)|[^|]*\(\s*([\p{L}\p{N}.-]+)\s*\))[*_\s]*$/u;
+
+/**
+ * Whether a header cell is a model's name (alone or in brackets after a description): only a name
+ * that cannot be an ordinary word (subjectName.ts: "Dunmore-S", "Quill-7B", not "Notes" or "Fieldfare").
+ */
+function isNameLabel(cell: string): boolean {
+  const match = NAME_LABEL.exec(cell);
+  const name = match?.[1] ?? match?.[2];
+  return name !== undefined && nameAt(name, 0) === name;
+}
+
+/**
+ * The column of a header whose other labels describe designs in words ("| | Parallel codec
+ * tracks | One decoder on continuous features | Dunmore-S |"): when exactly one label is a name
+ * and every other one has several words, that column is the card's, named rather than marked.
+ * A header of several names ("| | Moshi | Mini-Omni | …") marks none.
+ */
+function namedAmongDesigns(headerCells: readonly string[]): number[] {
+  const labels = headerCells.slice(1).map(cell => cell.trim()).filter(cell => cell !== '');
+  const named = headerCells.flatMap((cell, k) => (k > 0 && isNameLabel(cell) ? [k] : []));
+  const described = labels.filter(cell => !isNameLabel(cell) && /\s/.test(cell));
+  return named.length === 1 && described.length === labels.length - 1 && described.length > 0 ? named : [];
+}
+
 /** Whether a label cell names a kind of system ("Duplex dialogue models", "Cascaded systems"), not marking itself as the card's. */
 function namesKind(cell: string): boolean {
   const first = cell.search(/[\p{L}\p{N}]/u);
@@ -145,7 +172,8 @@ function labelsOf(text: string, delimiter: [number, number]): TableLabels | null
     const headerCells = cellsOf(text.slice(header[0], header[1]));
     const cut = holdsPassageBreak(text.slice(header[0], end)) || (end === text.length && /[.!?]$/.test(text));
     if (!cut && rows.length > 0 && headerCells.length >= 3) {
-      const ownColumns = headerCells.flatMap((cell, k) => (k > 0 && OWN_LABEL.test(cell) ? [k] : []));
+      const marked = headerCells.flatMap((cell, k) => (k > 0 && OWN_LABEL.test(cell) ? [k] : []));
+      const ownColumns = marked.length > 0 ? marked : namedAmongDesigns(headerCells);
       const ownRows = rows.filter(([from, to]) => OWN_LABEL.test(cellsOf(text.slice(from, to))[0] ?? ''));
       labels = {
         lastRow: rows[rows.length - 1][0],

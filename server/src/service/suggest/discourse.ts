@@ -54,7 +54,9 @@ const HISTORY_VERBS = new Set<string>(NEGATION_GRAMMAR.historyVerbs);
 const HISTORY_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.historyVerbsAfterDid);
 const TRIAL_VERBS = new Set<string>(NEGATION_GRAMMAR.trialVerbs);
 const TRIAL_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.trialVerbsAfterDid);
-const START_VERBS = new Set<string>(NEGATION_GRAMMAR.startVerbs);
+const START_PHRASES = pairsOf(NEGATION_GRAMMAR.startPhrases);
+const HISTORY_CLAUSES = new Set<string>(NEGATION_GRAMMAR.historyClauses);
+const TRIED_BUILDS = new Set<string>(NEGATION_GRAMMAR.triedBuilds);
 const NOW_WORDS = new Set<string>(NEGATION_GRAMMAR.nowWords);
 const HISTORY_TIMES = new Set<string>(NEGATION_GRAMMAR.historyTimes);
 const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
@@ -146,10 +148,12 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   const opening: Opening = first >= end ? 'other'
     // A label that announces a history: "Some history."
     : words.length <= NEGATION_GRAMMAR.historyLabelWords && words.includes(NEGATION_GRAMMAR.historyLabel) ? 'history'
-    : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
+      // Announced designs may also open with a kind or be told in the past ("Two alternative
+      // architectures were evaluated …"): their list goes on, sentence by sentence.
+      : announcesOthers(words) ? 'announces'
+      : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
-      // Announced designs may also open with a kind ("Two alternative architectures …"): their list goes on.
-      : announcesOthers(words) ? 'announces' : opensWithKind(text, first) || asksWhyNot(words) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
+      : opensWithKind(text, first) || asksWhyNot(words) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
   const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
   const ordinal = opening === 'back' && opensWithPointer(text, first, NO_WORDS, ORDINAL_PAIRS);
   return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now, ordinal };
@@ -189,7 +193,16 @@ function opensHistory(words: readonly string[], verb: number): boolean {
   // What was built before: "We prototyped one.", "We first piloted two alternatives."
   if (hasVerb(words, verb, HISTORY_VERBS, HISTORY_VERBS_AFTER_DID)) return true;
   // What the model started as: "Linnet started as a fine-tune of …".
-  if (START_VERBS.has(words[verb]) && words[verb + 1] === 'as') return true;
+  if (START_PHRASES.get(words[verb])?.has(words[verb + 1]) === true) return true;
+  // "When we started Halvard, …".
+  if (HISTORY_CLAUSES.has(words.slice(0, 3).join(' '))) return true;
+  // An alternative as the subject, its verb after it in the past: "The packed variant put …" (not
+  // "The packed variant puts …", whose "packed" is no verb).
+  const built = words.slice(0, NEGATION_GRAMMAR.earlierBuildWords + 1).findIndex(word => TRIED_BUILDS.has(word));
+  if (built >= 0) {
+    const told = words.slice(built + 1, NEGATION_GRAMMAR.tenseWords).find(word => PRESENT.has(word) || isPast(word));
+    if (told !== undefined && !PRESENT.has(told)) return true;
+  }
   if (DONE_TO.has(words[verb + 1] ?? '')) return false;
   const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
   if (opening.some((word, k) => EARLIER.has(word)

@@ -188,6 +188,13 @@ export const NEGATION_GRAMMAR = {
   historyAdverbs: ['previously', 'originally', 'formerly', 'initially'],
   /** Two-word times that open such a sentence too ("Early on we considered …", "At first, …"). */
   historyTimes: ['early on', 'at first', 'earlier this'],
+  /** Three-word openings of such a sentence ("When we started Halvard, the plan was …"). */
+  historyClauses: ['when we started', 'when we began', 'when we first'],
+  /**
+   * Nouns for an alternative built or tried, which, in the subject of a sentence told in the past,
+   * open a history of it ("The packed variant put text and speech tokens into one sequence.").
+   */
+  triedBuilds: ['variant', 'variants', 'alternative', 'alternatives', 'prototype', 'prototypes', 'baseline', 'baselines'],
   /**
    * Openings of a sentence in the counterfactual, which tells of a design not built, as a history
    * tells of one dropped ("Had we instead trained the whole thing as one mixed sequence, we would
@@ -213,8 +220,12 @@ export const NEGATION_GRAMMAR = {
    * card's model ("We considered fine-tuning Moshi but instead interleave …"), which `tried` reads.
    */
   trialVerbs: ['tried', 'considered', 'reviewed', 'looked', 'experimented', 'explored', 'weighed'],
-  /** First verbs that, with "as" after them, open a history of what the card's model started as ("Linnet started as a fine-tune of …"). */
-  startVerbs: ['started', 'began', 'begun'],
+  /**
+   * First verbs and the word after them that open a history of what the card's model started as
+   * or came from ("Linnet started as a fine-tune of …", "Odalys-Omni grew out of a speech language
+   * model we published last year").
+   */
+  startPhrases: ['started as', 'began as', 'begun as', 'grew out', 'evolved from', 'emerged from'],
   /** Words that, among a sentence's first words, turn from a history to the card's model as it is ("It now keeps two streams"). */
   nowWords: ['now', 'today', 'currently', 'instead', 'since'],
   /** Such verbs after "did" ("We did consider …", "We did prototype one."). */

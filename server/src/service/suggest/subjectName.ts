@@ -20,7 +20,7 @@ const DESIGN_WORDS = new Set<string>(NEGATION_GRAMMAR.kindModifiers);
 const MOST_WORDS = 40;
 
 /** The name-like token that starts at `i`, or undefined: letters, digits and the hyphens and inner dots that join them. */
-function nameAt(text: string, i: number): string | undefined {
+export function nameAt(text: string, i: number): string | undefined {
   let end = i;
   while (end < text.length && (/[A-Za-z0-9]/.test(text[end]) || ((text[end] === '-' || text[end] === '.') && /[A-Za-z0-9]/.test(text[end + 1] ?? '')))) end++;
   const token = text.slice(i, end);
