@@ -136,6 +136,8 @@ describe('a design the card sets aside in practice', () => {
     // The turn may come after a semicolon and a short clause.
     assert.deepEqual(rankedFamilies('We tried packing text and audio tokens into one sequence; nicer prosody, but we could not debug it.'), []);
     assert.deepEqual(rankedFamilies('We thought about a joint model with parallel user and bot codec tracks, but lack the data.'), []);
+    // A negated verb whose object comes after an aside.
+    assert.deepEqual(rankedFamilies('We also evaluated, but did not build, a two-track design in which user and agent audio are parallel token streams.'), []);
     // What was tried may be said in an aside before the turn.
     assert.deepEqual(rankedFamilies('We tried the two-lane approach at first (separate user and agent codec tracks) but had no stereo data.'), []);
     // Looked at and kept, it is the card's.
@@ -187,6 +189,8 @@ describe('a design the card sets aside in practice', () => {
     // "our customers" are people, not the card's model.
     assert.deepEqual(rankedFamilies('Most of the voice agents our customers ran were plumbing: a recognizer, a text LLM, a TTS.'), []);
     assert.deepEqual(rankedFamilies('Most of the voice agents our model replaced were plumbing: a recognizer, a text LLM, a TTS.'), ['near-sts']);
+    // The card's earlier model, in the present too.
+    assert.deepEqual(rankedFamilies('Our earlier model Oriel-Speak is a speech model. It keeps two parallel audio streams.'), []);
     // "One" before a noun of the card's own is no line of others' work.
     assert.deepEqual(rankedFamilies('One decoder operates on continuous embeddings with no codec.'), ['codec-free']);
     const table = [
@@ -233,6 +237,15 @@ describe('a design the card sets aside in practice', () => {
     has('Two baselines are compared. Our model keeps two parallel audio streams. It also runs a depth transformer over the codebooks.', 'depth-transformer');
     // Announced with a kind ("alternative architectures"), and described by place after a sentence that says "we".
     assert.deepEqual(rankedFamilies('Two alternative architectures were evaluated and set aside. The first models both sides as two parallel audio streams; it needed data we lacked. The second serialises text and speech tokens into one sequence.'), []);
+    // Announced later in a sentence, and named by place in the next paragraphs, each opening on one of them.
+    assert.deepEqual(rankedFamilies('Full-duplex speech models mostly follow one of two integrated recipes.\n\nIn the first, two audio streams run in parallel for the user and the model.\n\nIn the second, text and speech tokens share one sequence.\n\nPellam keeps a duplex state predictor over its ASR and TTS.'), ['cascade-predictor']);
+    assert.deepEqual(rankedFamilies('Three architectures dominate the field.\n\nThe oldest is a wrapped chatbot: streaming speech-to-text feeds a text-only LLM, and a TTS voices the reply.'), []);
+    // Announced as the subject and told in the past, the list still goes on.
+    assert.deepEqual(rankedFamilies('Two alternative architectures were evaluated and set aside. The first models both sides of the conversation as simultaneous codec-token tracks with a text track, and would have given us overlap for free; it needed data we lacked. The second serialises text and speech tokens into one sequence in a fixed alternating pattern, trained from a text LLM.').filter(family => family !== 'near-sts'), []);
+    // "The first stage" counts something else.
+    assert.deepEqual(rankedFamilies('Two baselines are compared. The first stage encodes speech as continuous embeddings with no codec.'), ['codec-free']);
+    // A paragraph that names none of them ends the list.
+    assert.deepEqual(rankedFamilies('Two baselines are compared.\n\nTraining took a week.\n\nThe first stage encodes speech as continuous embeddings with no codec.'), ['codec-free']);
     // A new paragraph closes the list.
     assert.deepEqual(rankedFamilies('Two baselines are compared.\n\nThe first stage encodes speech into continuous embeddings with no codec.'), ['codec-free']);
     // Some of the systems just named, and the others.

@@ -41,6 +41,8 @@ export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside'
 const POINTING = new Set<string>(NEGATION_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
 const POINTING_PAIRS = pairsOf(NEGATION_GRAMMAR.pointingBack);
 const ORDINAL_PAIRS = pairsOf(NEGATION_GRAMMAR.ordinalPointers);
+const NO_WORDS: ReadonlySet<string> = new Set();
+const NOT_ORDINAL_NOUNS = new Set<string>(NEGATION_GRAMMAR.notOrdinalNouns);
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
 const EARLIER = new Set<string>(NEGATION_GRAMMAR.earlierWords);
 const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
@@ -84,9 +86,26 @@ function opensWithPointer(text: string, first: number, single: ReadonlySet<strin
   return second.has(firstWordAt(text, i));
 }
 
-/** Whether the words from `first` point back ("They …", "In that design …"). */
-const pointsBack = (text: string, first: number) => opensWithPointer(text, first, POINTING, POINTING_PAIRS);
-const NO_WORDS: ReadonlySet<string> = new Set();
+/** The start of the word after the one at `i`, past spaces. */
+function nextWordStart(text: string, i: number): number {
+  let j = i + firstWordAt(text, i).length;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  return j;
+}
+
+/**
+ * Whether the words from `first` name one of the designs announced by its place ("The second …",
+ * "In the first, …"), not another thing counted ("The first stage encodes …").
+ */
+function opensWithOrdinal(text: string, first: number): boolean {
+  const at = firstWordAt(text, first) === 'in' ? nextWordStart(text, first) : first;
+  if (!opensWithPointer(text, at, NO_WORDS, ORDINAL_PAIRS)) return false;
+  return !NOT_ORDINAL_NOUNS.has(firstWordAt(text, nextWordStart(text, nextWordStart(text, at))));
+}
+
+/** Whether the words from `first` point back ("They …", "In that design …", "In the first, …"). */
+const pointsBack = (text: string, first: number) => opensWithPointer(text, first, POINTING, POINTING_PAIRS) || opensWithOrdinal(text, first);
+
 
 /**
  * 'trial': what was tried or considered, a history for the sentences after it only; 'announces':
@@ -97,7 +116,7 @@ type Opening = 'others' | 'announces' | 'back' | 'history' | 'trial' | 'other';
 interface Sentence {
   readonly start: number;
   readonly opening: Opening;
-  /** Whether it has the card's own words ("we", "our"). */
+  /** Whether it has the card's own words ("we", "our"), but for an opening that names the card's earlier work ("Our earlier model Oriel-Speak is …"). */
   readonly own: boolean;
   /** Whether it is told in the past. */
   readonly past: boolean;
@@ -148,15 +167,18 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   const opening: Opening = first >= end ? 'other'
     // A label that announces a history: "Some history."
     : words.length <= NEGATION_GRAMMAR.historyLabelWords && words.includes(NEGATION_GRAMMAR.historyLabel) ? 'history'
-      // Announced designs may also open with a kind or be told in the past ("Two alternative
-      // architectures were evaluated …"): their list goes on, sentence by sentence.
-      : announcesOthers(words) ? 'announces'
+      // Designs announced as the subject may also open with a kind or be told in the past ("Two
+      // alternative architectures were evaluated …"): their list goes on, sentence by sentence.
+      : ANNOUNCED_COUNTS.has(words[0]) && announcesOthers(words) ? 'announces'
       : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
+      : announcesOthers(words) ? 'announces'
       : opensWithKind(text, first) || asksWhyNot(words) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
   const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
-  const ordinal = opening === 'back' && opensWithPointer(text, first, NO_WORDS, ORDINAL_PAIRS);
-  return { start, opening, own: words.some(word => OWN_WORDS.has(word)), past, paragraph, now, ordinal };
+  const ordinal = opening === 'back' && opensWithOrdinal(text, first);
+  // "Our previous product …", "Our earlier model …" open others' work, though they say "our".
+  const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
+  return { start, opening, own, past, paragraph, now, ordinal };
 }
 
 /** Whether a sentence's words (a "Q" label aside) open a question why an alternative was not taken ("Why not …?"). */
@@ -172,9 +194,12 @@ const opensCounterfactual = (words: readonly string[]) =>
   // "Had Marigold been built on …": an inverted "had" with any subject (not "Had to keep …").
   || (words[0] === 'had' && words.slice(2, 4).includes('been'));
 
-/** Whether a sentence's words open with a count of other designs ("Two baselines appear in our evaluation."). */
-const announcesOthers = (words: readonly string[]) => ANNOUNCED_COUNTS.has(words[0])
-  && words.slice(1, 1 + NEGATION_GRAMMAR.announcedWords).some(word => ANNOUNCED_NOUNS.has(word));
+/**
+ * Whether a sentence's first words hold a count of other designs ("Two baselines appear in our
+ * evaluation.", "Full-duplex speech models mostly follow one of two integrated recipes.").
+ */
+const announcesOthers = (words: readonly string[]) => words.slice(0, NEGATION_GRAMMAR.announcedCountWords).some((word, k) =>
+  ANNOUNCED_COUNTS.has(word) && words.slice(k + 1, k + 1 + NEGATION_GRAMMAR.announcedWords).some(next => ANNOUNCED_NOUNS.has(next)));
 
 /** Whether the first verb `words[verb]` is one of `verbs`, or "did" before one of `afterDid`. */
 const hasVerb = (words: readonly string[], verb: number, verbs: ReadonlySet<string>, afterDid: ReadonlySet<string>) =>
@@ -265,8 +290,15 @@ function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
-/** What the sentences before `sentence` leave it: nothing across a blank line. */
-const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.paragraph ? 'none' : before);
+/**
+ * What the sentences before `sentence` leave it: nothing across a blank line, but for designs
+ * announced, which the next paragraph may still name by their place ("Three architectures dominate
+ * the field.\n\nThe oldest is …"), and only if the paragraph before ended on them.
+ */
+const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.paragraph ? acrossParagraph(before) : before);
+
+/** What a topic leaves across a blank line: designs announced, to be named by their place, and nothing else. */
+export const acrossParagraph = (before: Topic): Topic => (before === 'announced' ? 'announcedAside' : 'none');
 
 /** Whether `sentence` tells of an earlier build: it opens a history, or goes on with one in the past. */
 const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 'history' || (known === 'history' && sentence.past);

@@ -8,7 +8,7 @@
 import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
-import { PassageDiscourse, readDiscourse, Topic, TOPICS } from './discourse';
+import { acrossParagraph, PassageDiscourse, readDiscourse, Topic, TOPICS } from './discourse';
 import { compileLineage } from './lineage';
 import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
@@ -219,26 +219,22 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
 
   /**
    * What the passages before each leave off about (discourse.ts), asked for passages in order:
-   * nothing across a blank line; otherwise what the passage before leaves, given what the ones
-   * before it left. One forward reading per ranking, from the first paragraph that asks.
+   * what the passage before leaves, given what the ones before it left, and across a blank line
+   * only designs announced (`acrossParagraph`). One forward reading per ranking.
    */
   function topicsBefore(read: readonly ReadPassage<PassageReading>[]): (k: number) => Topic {
     const joined = (j: number) => read[j].start + read[j].reading.text.length === read[j + 1].start;
     let at = 0;
     let topic: Topic = 'none';
+    /** The topic at passage `j`, given what the passage before left: a blank line between leaves little of it. */
+    const entering = (j: number) => (j > 0 && !joined(j - 1) ? acrossParagraph(topic) : topic);
     return k => {
-      let first = k;
-      while (first > at && joined(first - 1)) first--;
-      if (first > at) {
-        at = first;
-        topic = 'none';
-      }
-      // No blank line between `at` and k now: the passages between pass the topic on.
       for (; at < k; at++) {
+        topic = entering(at);
         const reading = read[at].reading;
         if (reading.text.length > 0) topic = (reading.discourse ??= readDiscourse(reading.text)).out(topic);
       }
-      return topic;
+      return entering(k);
     };
   }
 

@@ -80,7 +80,22 @@ function underNegatedVerb(text: string, start: number): boolean {
     const verb = before[k - 1] === 'to' && k >= 2 ? before[k - 2] : before[k - 1];
     if ((word === 'not' || word === 'never' || word === 't') && NEGATED_VERBS.has(verb)) return true;
   }
-  return false;
+  return negatedVerbBeforeComma(text, start);
+}
+
+/**
+ * Whether the clause that holds `start` follows a comma that closes a negated verb, its object
+ * said after an aside ("We also evaluated, but did not build, a two-track design …").
+ */
+function negatedVerbBeforeComma(text: string, start: number): boolean {
+  let i = start - 1;
+  for (let words = 0; i >= 0 && words <= NEGATION_GRAMMAR.negatedVerbWords; i--) {
+    if (stopsAt(text, i)) break;
+    if (isWordCharAt(text, i) && !isWordCharAt(text, i + 1)) words++;
+  }
+  if (i < 0 || text[i] !== ',') return false;
+  const [verb, negation] = clauseWords(text, i, -1);
+  return NEGATED_VERBS.has(verb ?? '') && (negation === 'not' || negation === 'never' || negation === 't');
 }
 
 /** Whether a negation cue is among the few words before `start` in its clause (the look-back of `isNegated`, without negated verbs). */

@@ -154,9 +154,9 @@ export const NEGATION_GRAMMAR = {
     'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these',
     // One of the kinds just named: "Integrated speech models handle this better. One kind writes …; another drops …".
     'one kind', 'one type', 'one class', 'one family', 'one line', 'one approach', 'one camp', 'the other', 'the former', 'the latter',
-    // Some of those just named, or each of the alternatives a sentence announced: "Some feed codec tokens …; others flatten …",
-    // "Two baselines appear in our evaluation. The first is a plain voice bot …".
-    'some', 'others', 'the first', 'the second', 'the third', 'the last'],
+    // Some of those just named: "Some feed codec tokens …; others flatten …". (Each of the designs a
+    // sentence announced, by its place, is `ordinalPointers`.)
+    'some', 'others'],
   /**
    * A sentence that opens by announcing other designs, a count and then within
    * `announcedWords` words one of `announcedNouns` ("Two baselines appear in our evaluation.",
@@ -169,7 +169,18 @@ export const NEGATION_GRAMMAR = {
     'routes', 'recipes', 'setups', 'competitors'],
   announcedWords: 3,
   /** Words that point back at one of the designs announced, though sentences about the card's model came between ("The second is …"). */
-  ordinalPointers: ['the first', 'the second', 'the third', 'the last', 'the other'],
+  ordinalPointers: ['the first', 'the second', 'the third', 'the last', 'the other', 'the oldest'],
+  /**
+   * Nouns that, after "The first", "The second" …, say the words count something else than the
+   * designs announced ("The first stage encodes speech …", "the second half of the block").
+   */
+  notOrdinalNouns: ['stage', 'stages', 'step', 'steps', 'phase', 'phases', 'layer', 'layers', 'half', 'part', 'parts', 'time',
+    'round', 'rounds', 'epoch', 'epochs', 'block', 'blocks', 'chunk', 'chunks', 'frame', 'frames', 'token', 'tokens', 'pass',
+    'turn', 'turns', 'codebook', 'codebooks', 'sentence', 'paragraph', 'section', 'table', 'figure', 'row', 'column', 'level', 'levels'],
+  /** How far into a sentence its count of designs may come ("Full-duplex speech models mostly follow one of two integrated recipes."). */
+  announcedCountWords: 10,
+  /** Words that, after "our", name an earlier build of the card's own, others' now whatever the tense ("Our earlier model Oriel-Speak is …"). */
+  ourEarlier: ['earlier', 'older', 'old', 'earliest'],
   /**
    * An earlier build of the card's own model, as a design history opens ("The first Thistle
    * prototype was a single-stream model.", "Our first attempt was one."): a word of

@@ -137,6 +137,7 @@ function opensWithPredicate(text: string, at: number, word: string): boolean {
 const RELATIVE_OF = new Set<string>(NEGATION_GRAMMAR.relativeOf);
 /** Modifiers that count, not only a number or a size: "single-sequence models", not "two models". */
 const NOT_DESIGN = new Set<string>(NEGATION_GRAMMAR.notDesign);
+const OUR_EARLIER = new Set<string>(NEGATION_GRAMMAR.ourEarlier);
 
 /**
  * Whether the clause words `before` a mention (nearest first) put it in a relative clause of a
@@ -210,7 +211,7 @@ export function opensWithKind(text: string, first: number): boolean {
       continue;
     }
     // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
-    if (read === 0 && word === 'our' && BACKGROUND.has(wordAfter(text, i))) return true;
+    if (read === 0 && word === 'our' && (BACKGROUND.has(wordAfter(text, i)) || OUR_EARLIER.has(wordAfter(text, i)))) return true;
     // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
     if (QUANTIFIERS.has(word) || ((word === 'of' || word === 'the') && read > 0)) {
       every ||= word === 'every' || word === 'each';
