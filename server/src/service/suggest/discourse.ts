@@ -15,7 +15,8 @@
  * - Designs a sentence announces by their count ("Two baselines appear in our evaluation.") are
  *   described after it one by one ("The first is a plain voice bot …"): to the paragraph's end,
  *   a sentence that names one by its place ("The second adds …") is about them, even after
- *   sentences about the card's model.
+ *   sentences about the card's model; and in the next paragraph, when theirs ended on them
+ *   ("Three architectures dominate the field.\n\nThe oldest is …").
  *
  * Sentences end where passages are cut (passageCache.ts), at line breaks that end one and after
  * closing marks that follow sentence punctuation ("**From v1 to v2.** …"), so a passage is read
@@ -105,7 +106,6 @@ function opensWithOrdinal(text: string, first: number): boolean {
 
 /** Whether the words from `first` point back ("They …", "In that design …", "In the first, …"). */
 const pointsBack = (text: string, first: number) => opensWithPointer(text, first, POINTING, POINTING_PAIRS) || opensWithOrdinal(text, first);
-
 
 /**
  * 'trial': what was tried or considered, a history for the sentences after it only; 'announces':

@@ -135,7 +135,7 @@ function opensWithPredicate(text: string, at: number, word: string): boolean {
 
 /** Relative openers after which a clause describes the noun before them. */
 const RELATIVE_OF = new Set<string>(NEGATION_GRAMMAR.relativeOf);
-/** Modifiers that count, not only a number or a size: "single-sequence models", not "two models". */
+/** Words that say only a number or a size before a kind noun: "two models that …" may be the card's. */
 const NOT_DESIGN = new Set<string>(NEGATION_GRAMMAR.notDesign);
 const OUR_EARLIER = new Set<string>(NEGATION_GRAMMAR.ourEarlier);
 
