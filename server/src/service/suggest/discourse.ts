@@ -24,6 +24,7 @@
  * depend only on what the passage before it left (`Topic`), and are worked out for each.
  */
 import { firstWordAt, pairsOf } from './clauseReading';
+import { DISCOURSE_GRAMMAR } from './discourseGrammar';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import { inSentenceOpeningWith, opensWithKind } from './othersWork';
 import { cutPassages } from './passageCache';
@@ -39,35 +40,35 @@ import { isWordCharAt } from './wordChars';
 export type Topic = 'others' | 'announced' | 'announcedAside' | 'history' | 'none';
 export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'history', 'none'];
 
-const POINTING = new Set<string>(NEGATION_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
-const POINTING_PAIRS = pairsOf(NEGATION_GRAMMAR.pointingBack);
-const ORDINAL_PAIRS = pairsOf(NEGATION_GRAMMAR.ordinalPointers);
+const POINTING = new Set<string>(DISCOURSE_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
+const POINTING_PAIRS = pairsOf(DISCOURSE_GRAMMAR.pointingBack);
+const ORDINAL_PAIRS = pairsOf(DISCOURSE_GRAMMAR.ordinalPointers);
 const NO_WORDS: ReadonlySet<string> = new Set();
-const NOT_ORDINAL_NOUNS = new Set<string>(NEGATION_GRAMMAR.notOrdinalNouns);
+const NOT_ORDINAL_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.notOrdinalNouns);
 const OWN_WORDS = new Set<string>(NEGATION_GRAMMAR.ownWords);
-const EARLIER = new Set<string>(NEGATION_GRAMMAR.earlierWords);
-const BUILDS = new Set<string>(NEGATION_GRAMMAR.builds);
-const THAT_BUILD = new Set<string>(NEGATION_GRAMMAR.thatBuild);
-const PAST = new Set<string>(NEGATION_GRAMMAR.pastWords);
-const PRESENT = new Set<string>(NEGATION_GRAMMAR.presentWords);
-const NOT_PAST = new Set<string>(NEGATION_GRAMMAR.notPast);
-const DONE_TO = new Set<string>(NEGATION_GRAMMAR.doneTo);
-const HISTORY_ADVERBS = new Set<string>(NEGATION_GRAMMAR.historyAdverbs);
-const HISTORY_VERBS = new Set<string>(NEGATION_GRAMMAR.historyVerbs);
-const HISTORY_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.historyVerbsAfterDid);
-const TRIAL_VERBS = new Set<string>(NEGATION_GRAMMAR.trialVerbs);
-const TRIAL_VERBS_AFTER_DID = new Set<string>(NEGATION_GRAMMAR.trialVerbsAfterDid);
-const START_PHRASES = pairsOf(NEGATION_GRAMMAR.startPhrases);
-const HISTORY_CLAUSES = new Set<string>(NEGATION_GRAMMAR.historyClauses);
-const TRIED_BUILDS = new Set<string>(NEGATION_GRAMMAR.triedBuilds);
-const NOW_WORDS = new Set<string>(NEGATION_GRAMMAR.nowWords);
-const HISTORY_TIMES = new Set<string>(NEGATION_GRAMMAR.historyTimes);
-const LAST_TIMES = new Set<string>(NEGATION_GRAMMAR.lastTimes);
-const NOT_RELEASES = new Set<string>(NEGATION_GRAMMAR.notReleases);
-const COUNTERFACTUALS = new Set<string>(NEGATION_GRAMMAR.counterfactuals);
-const WHY_NOT = new Set<string>(NEGATION_GRAMMAR.whyNot);
-const ANNOUNCED_COUNTS = new Set<string>(NEGATION_GRAMMAR.announcedCounts);
-const ANNOUNCED_NOUNS = new Set<string>(NEGATION_GRAMMAR.announcedNouns);
+const EARLIER = new Set<string>(DISCOURSE_GRAMMAR.earlierWords);
+const BUILDS = new Set<string>(DISCOURSE_GRAMMAR.builds);
+const THAT_BUILD = new Set<string>(DISCOURSE_GRAMMAR.thatBuild);
+const PAST = new Set<string>(DISCOURSE_GRAMMAR.pastWords);
+const PRESENT = new Set<string>(DISCOURSE_GRAMMAR.presentWords);
+const NOT_PAST = new Set<string>(DISCOURSE_GRAMMAR.notPast);
+const DONE_TO = new Set<string>(DISCOURSE_GRAMMAR.doneTo);
+const HISTORY_ADVERBS = new Set<string>(DISCOURSE_GRAMMAR.historyAdverbs);
+const HISTORY_VERBS = new Set<string>(DISCOURSE_GRAMMAR.historyVerbs);
+const HISTORY_VERBS_AFTER_DID = new Set<string>(DISCOURSE_GRAMMAR.historyVerbsAfterDid);
+const TRIAL_VERBS = new Set<string>(DISCOURSE_GRAMMAR.trialVerbs);
+const TRIAL_VERBS_AFTER_DID = new Set<string>(DISCOURSE_GRAMMAR.trialVerbsAfterDid);
+const START_PHRASES = pairsOf(DISCOURSE_GRAMMAR.startPhrases);
+const HISTORY_CLAUSES = new Set<string>(DISCOURSE_GRAMMAR.historyClauses);
+const TRIED_BUILDS = new Set<string>(DISCOURSE_GRAMMAR.triedBuilds);
+const NOW_WORDS = new Set<string>(DISCOURSE_GRAMMAR.nowWords);
+const HISTORY_TIMES = new Set<string>(DISCOURSE_GRAMMAR.historyTimes);
+const LAST_TIMES = new Set<string>(DISCOURSE_GRAMMAR.lastTimes);
+const NOT_RELEASES = new Set<string>(DISCOURSE_GRAMMAR.notReleases);
+const COUNTERFACTUALS = new Set<string>(DISCOURSE_GRAMMAR.counterfactuals);
+const WHY_NOT = new Set<string>(DISCOURSE_GRAMMAR.whyNot);
+const ANNOUNCED_COUNTS = new Set<string>(DISCOURSE_GRAMMAR.announcedCounts);
+const ANNOUNCED_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.announcedNouns);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
 /** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1", "Wren-0". */
@@ -151,7 +152,7 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
   // The colon is looked for only within the sentence, and a label's few words, so no sentence scans the text.
   let colon = start;
   while (colon < end - 1 && colon - start < LABEL_CHARS && text[colon] !== ':') colon++;
-  if (text[colon] !== ':' || colon >= end - 1 || wordsOf(text, start, colon).length > NEGATION_GRAMMAR.runInLabelWords) return sentence;
+  if (text[colon] !== ':' || colon >= end - 1 || wordsOf(text, start, colon).length > DISCOURSE_GRAMMAR.runInLabelWords) return sentence;
   const rest = sentenceOpeningAt(text, colon + 1, end, paragraph);
   return rest.opening === 'history' ? { ...rest, start } : sentence;
 }
@@ -159,22 +160,23 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
 /** How the sentence from `start` to `end`, read from its first word, opens and is told. */
 function sentenceOpeningAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
   const words = wordsOf(text, start, end);
-  const tense = words.slice(0, NEGATION_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
+  const tense = words.slice(0, DISCOURSE_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
   const past = tense >= 0 && !PRESENT.has(words[tense]);
   // Marks and emoji may stand before its first word ("- ", "**", "> ", "🚀 ").
   let first = start;
   while (first < end && !isWordCharAt(text, first)) first++;
+  const announces = announcesOthers(words);
   const opening: Opening = first >= end ? 'other'
     // A label that announces a history: "Some history."
-    : words.length <= NEGATION_GRAMMAR.historyLabelWords && words.includes(NEGATION_GRAMMAR.historyLabel) ? 'history'
+    : words.length <= DISCOURSE_GRAMMAR.historyLabelWords && words.includes(DISCOURSE_GRAMMAR.historyLabel) ? 'history'
       // Designs announced as the subject may also open with a kind or be told in the past ("Two
       // alternative architectures were evaluated …"): their list goes on, sentence by sentence.
-      : ANNOUNCED_COUNTS.has(words[0]) && announcesOthers(words) ? 'announces'
+      : announces && ANNOUNCED_COUNTS.has(words[0]) ? 'announces'
       : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
-      : announcesOthers(words) ? 'announces'
+      : announces ? 'announces'
       : opensWithKind(text, first) || asksWhyNot(words) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
-  const now = words.slice(0, NEGATION_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
+  const now = words.slice(0, DISCOURSE_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
   const ordinal = opening === 'back' && opensWithOrdinal(text, first);
   // "Our previous product …", "Our earlier model …" open others' work, though they say "our".
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
@@ -198,8 +200,8 @@ const opensCounterfactual = (words: readonly string[]) =>
  * Whether a sentence's first words hold a count of other designs ("Two baselines appear in our
  * evaluation.", "Full-duplex speech models mostly follow one of two integrated recipes.").
  */
-const announcesOthers = (words: readonly string[]) => words.slice(0, NEGATION_GRAMMAR.announcedCountWords).some((word, k) =>
-  ANNOUNCED_COUNTS.has(word) && words.slice(k + 1, k + 1 + NEGATION_GRAMMAR.announcedWords).some(next => ANNOUNCED_NOUNS.has(next)));
+const announcesOthers = (words: readonly string[]) => words.slice(0, DISCOURSE_GRAMMAR.announcedCountWords).some((word, k) =>
+  ANNOUNCED_COUNTS.has(word) && words.slice(k + 1, k + 1 + DISCOURSE_GRAMMAR.announcedWords).some(next => ANNOUNCED_NOUNS.has(next)));
 
 /** Whether the first verb `words[verb]` is one of `verbs`, or "did" before one of `afterDid`. */
 const hasVerb = (words: readonly string[], verb: number, verbs: ReadonlySet<string>, afterDid: ReadonlySet<string>) =>
@@ -223,17 +225,17 @@ function opensHistory(words: readonly string[], verb: number): boolean {
   if (HISTORY_CLAUSES.has(words.slice(0, 3).join(' '))) return true;
   // An alternative as the subject, its verb after it in the past: "The packed variant put …" (not
   // "The packed variant puts …", whose "packed" is no verb).
-  const built = words.slice(0, NEGATION_GRAMMAR.earlierBuildWords + 1).findIndex(word => TRIED_BUILDS.has(word));
+  const built = words.slice(0, DISCOURSE_GRAMMAR.earlierBuildWords + 1).findIndex(word => TRIED_BUILDS.has(word));
   if (built >= 0) {
-    const told = words.slice(built + 1, NEGATION_GRAMMAR.tenseWords).find(word => PRESENT.has(word) || isPast(word));
+    const told = words.slice(built + 1, DISCOURSE_GRAMMAR.tenseWords).find(word => PRESENT.has(word) || isPast(word));
     if (told !== undefined && !PRESENT.has(told)) return true;
   }
   if (DONE_TO.has(words[verb + 1] ?? '')) return false;
-  const opening = words.slice(0, Math.min(verb, NEGATION_GRAMMAR.historyOpeningWords));
+  const opening = words.slice(0, Math.min(verb, DISCOURSE_GRAMMAR.historyOpeningWords));
   if (opening.some((word, k) => EARLIER.has(word)
-    && opening.slice(k + 1, k + 1 + NEGATION_GRAMMAR.earlierBuildWords).some(next => BUILDS.has(next)))) return true;
+    && opening.slice(k + 1, k + 1 + DISCOURSE_GRAMMAR.earlierBuildWords).some(next => BUILDS.has(next)))) return true;
   // A build just named, pointed at after the verb: "We built that variant in 2025."
-  return words.slice(verb + 1, verb + 1 + NEGATION_GRAMMAR.earlierBuildWords).some((word, k, after) => THAT_BUILD.has(word) && BUILDS.has(after[k + 1] ?? ''));
+  return words.slice(verb + 1, verb + 1 + DISCOURSE_GRAMMAR.earlierBuildWords).some((word, k, after) => THAT_BUILD.has(word) && BUILDS.has(after[k + 1] ?? ''));
 }
 
 /**
