@@ -89,6 +89,7 @@ describe("engineers' words for the families' parts", () => {
     has('It has no notion of a user and cannot listen while it speaks.', 'not-conversational');
     has('It had no concept of a conversation partner.', 'not-conversational');
     has('It does not converse: it has one speaker.', 'not-conversational');
+    has("The research box doesn't listen while talking and has no dialog turn logic.", 'not-conversational');
     const speechLM = 'Wren-LM is a single-stream language model over a mix of text and speech units. It is not a conversational assistant.';
     assert.equal(rankedFamilies(speechLM)[0], 'near-sts');
     // Beside two wordings of Family 2's sequence, no suggestion either way.
@@ -302,5 +303,31 @@ describe('a design the card sets aside in practice', () => {
       '| Brisa-3B | user and model audio as two parallel audio streams |',
     ].join('\n');
     assert.deepEqual(rankedFamilies(table.replace('| Design | How audio is handled |', '| Design | How audio is handled | Notes |').replace(/sequence \|$/m, 'sequence | x |').replace(/streams \|$/m, 'streams | y |').replace('|---|---|', '|---|---|---|')), ['dual-stream-codec']);
+  });
+
+  test('a section about related work or background describes others, until the card turns to its own model', () => {
+    const survey = 'Full-duplex dialogue has mostly been approached with multi-stream designs. A codec tokenizes each speaker, and the user and the model are carried as two parallel token streams.';
+    // Without a label, the second sentence opens with nothing that points back: read as the card's.
+    assert.deepEqual(rankedFamilies(survey), ['dual-stream-codec']);
+    for (const label of ['## 2 Related Work\n\n', '2 Related work\n\n', 'Related work. ', '**Background.** ', '### Prior work: one sequence for everything\n\n']) {
+      assert.deepEqual(rankedFamilies(label + survey), [], label);
+    }
+    // The section ends where the card says "we" or "our", and where a paragraph opens otherwise.
+    assert.deepEqual(rankedFamilies(`Related work. ${survey} We instead keep one sequence in which text tokens and speech tokens alternate.`), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(`Related work. ${survey}\n\nQuendra takes the cheaper path: text tokens and speech tokens alternate in one sequence.`), ['interleaved-flatten']);
+    // A paragraph that opens about others goes on with the section.
+    assert.deepEqual(rankedFamilies(`Related work. ${survey}\n\nCascaded systems chain a recognizer, a text LLM and a synthesizer. The user and the model are carried as two parallel token streams.`), []);
+    // A heading opens another section.
+    assert.deepEqual(rankedFamilies(`Related work. Cascades chain ASR and TTS, which loses prosody.\n## Architecture\nThe user and the model are carried as two parallel token streams.`), ['dual-stream-codec']);
+  });
+
+  test('a comparison table column labelled "this work" or "proposed" is the card\'s', () => {
+    const table = [
+      '| | Token interleaving | Ravindel (this work) |',
+      '|---|---|---|',
+      '| What the LLM reads | text and speech units in one alternating sequence | text from a streaming recognizer, with a per-chunk duplex state predictor |',
+    ].join('\n');
+    assert.deepEqual(rankedFamilies(table), ['cascade-predictor']);
+    assert.deepEqual(rankedFamilies(table.replace('(this work)', '(proposed)')), ['cascade-predictor']);
   });
 });

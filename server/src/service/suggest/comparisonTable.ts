@@ -13,8 +13,8 @@ import { nameAt } from './subjectName';
 
 /** A table's delimiter row: "|---|:---:|", "--- | ---". */
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
-/** A label that says it is the card's own model: bold, "ours" / "our …", or "this card" / "this model". */
-const OWN_LABEL = /\*\*|__|\bours?\b|\bthis (?:card|model|release|repo|repository)\b/i;
+/** A label that says it is the card's own model: bold, "ours" / "our …", "this card" / "this model" / "this work", or "proposed". */
+const OWN_LABEL = /\*\*|__|\bours?\b|\bthis (?:card|model|release|repo|repository|work|paper)\b|\bproposed\b/i;
 /** A label that says it is another design set against the card's: "Packed sequence (baseline A)", "Prior prototype". */
 const OTHERS_LABEL = /\bbaselines?\b|\bprior\b|\bprevious\b|\bprototypes?\b/i;
 

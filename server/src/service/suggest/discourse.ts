@@ -17,6 +17,9 @@
  *   a sentence that names one by its place ("The second adds …") is about them, even after
  *   sentences about the card's model; and in the next paragraph, when theirs ended on them
  *   ("Three architectures dominate the field.\n\nThe oldest is …").
+ * - A section about other work ("## 2 Related Work", "Background. Most voice assistants …")
+ *   describes others' work, paragraph after paragraph, until a sentence says "we" or "our" or a
+ *   heading opens another section: its sentences need not point back.
  *
  * Sentences end where passages are cut (passageCache.ts), at line breaks that end one and after
  * closing marks that follow sentence punctuation ("**From v1 to v2.** …"), so a passage is read
@@ -37,8 +40,8 @@ import { isWordCharAt } from './wordChars';
  * after it describe one by one ('announced'), while sentences about the card's model may come
  * between ('announcedAside': then only "The second …" and its like point back at them).
  */
-export type Topic = 'others' | 'announced' | 'announcedAside' | 'history' | 'none';
-export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'history', 'none'];
+export type Topic = 'others' | 'announced' | 'announcedAside' | 'history' | 'section' | 'background' | 'backgroundNext' | 'none';
+export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'history', 'section', 'background', 'backgroundNext', 'none'];
 
 const POINTING = new Set<string>(DISCOURSE_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
 const POINTING_PAIRS = pairsOf(DISCOURSE_GRAMMAR.pointingBack);
@@ -69,6 +72,7 @@ const COUNTERFACTUALS = new Set<string>(DISCOURSE_GRAMMAR.counterfactuals);
 const WHY_NOT = new Set<string>(DISCOURSE_GRAMMAR.whyNot);
 const ANNOUNCED_COUNTS = new Set<string>(DISCOURSE_GRAMMAR.announcedCounts);
 const ANNOUNCED_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.announcedNouns);
+const BACKGROUND_LABELS = new Set<string>(DISCOURSE_GRAMMAR.backgroundLabels);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
 /** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1", "Wren-0". */
@@ -112,7 +116,7 @@ const pointsBack = (text: string, first: number) => opensWithPointer(text, first
  * 'trial': what was tried or considered, a history for the sentences after it only; 'announces':
  * other designs announced by their count, others' work for the sentences after it only.
  */
-type Opening = 'others' | 'announces' | 'back' | 'history' | 'trial' | 'other';
+type Opening = 'others' | 'announces' | 'back' | 'history' | 'trial' | 'background' | 'other';
 
 interface Sentence {
   readonly start: number;
@@ -127,6 +131,8 @@ interface Sentence {
   readonly now: boolean;
   /** Whether it opens with one of the designs announced ("The second is …"). */
   readonly ordinal: boolean;
+  /** Whether it is a short line without sentence punctuation, as a heading is ("Architecture"), and no label of a section about other work. */
+  readonly heading: boolean;
 }
 
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
@@ -166,7 +172,9 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   let first = start;
   while (first < end && !isWordCharAt(text, first)) first++;
   const announces = announcesOthers(words);
+  const background = labelsBackground(words);
   const opening: Opening = first >= end ? 'other'
+    : background ? 'background'
     // A label that announces a history: "Some history."
     : words.length <= DISCOURSE_GRAMMAR.historyLabelWords && words.includes(DISCOURSE_GRAMMAR.historyLabel) ? 'history'
       // Designs announced as the subject may also open with a kind or be told in the past ("Two
@@ -180,7 +188,16 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   const ordinal = opening === 'back' && opensWithOrdinal(text, first);
   // "Our previous product …", "Our earlier model …" open others' work, though they say "our".
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
-  return { start, opening, own, past, paragraph, now, ordinal };
+  const heading = !background && words.length > 0 && words.length <= DISCOURSE_GRAMMAR.headingWords && !/[.!?:;,)]\s*$/.test(text.slice(first, end));
+  return { start, opening, own, past, paragraph, now, ordinal, heading };
+}
+
+/** Whether a sentence's words are a label of a section about other work ("2 Related Work", "Background and motivation."). */
+function labelsBackground(words: readonly string[]): boolean {
+  let from = 0;
+  while (from < words.length && /^\d+(?:\.\d+)*$/.test(words[from])) from++;
+  if (words.length - from > DISCOURSE_GRAMMAR.backgroundLabelWords) return false;
+  return BACKGROUND_LABELS.has(words[from] ?? '') || BACKGROUND_LABELS.has(words.slice(from, from + 2).join(' '));
 }
 
 /** Whether a sentence's words (a "Q" label aside) open a question why an alternative was not taken ("Why not …?"). */
@@ -300,7 +317,17 @@ function sentencesOf(text: string): Sentence[] {
 const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.paragraph ? acrossParagraph(before) : before);
 
 /** What a topic leaves across a blank line: designs announced, to be named by their place, and nothing else. */
-export const acrossParagraph = (before: Topic): Topic => (before === 'announced' ? 'announcedAside' : 'none');
+export const acrossParagraph = (before: Topic): Topic =>
+  before === 'announced' ? 'announcedAside' : before === 'background' ? 'backgroundNext' : before === 'section' || before === 'backgroundNext' ? before : 'none';
+
+/**
+ * Whether `sentence` is about other work as a section about it goes on (or is that section's
+ * label). A paragraph goes on with it only if it opens about others too ("Cascaded systems …",
+ * "Both layouts …"), not with the card's model ("Murmur-2 takes a different route.").
+ */
+const inBackground = (sentence: Sentence, known: Topic) => sentence.opening === 'background'
+  || (!sentence.own && !sentence.heading && (known === 'section' || known === 'background' || (known === 'backgroundNext' && GOES_ON.has(sentence.opening))));
+const GOES_ON: ReadonlySet<Opening> = new Set<Opening>(['others', 'back', 'announces']);
 
 /** Whether `sentence` tells of an earlier build: it opens a history, or goes on with one in the past. */
 const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 'history' || (known === 'history' && sentence.past);
@@ -315,6 +342,8 @@ const pointsBackAt = (sentence: Sentence, known: Topic) => sentence.opening === 
 /** What is known after `sentence`, given what was known before it. */
 function after(sentence: Sentence, before: Topic): Topic {
   const known = topicBefore(sentence, before);
+  if (sentence.opening === 'background') return 'section';
+  if (inBackground(sentence, known)) return 'background';
   if (tellsHistory(sentence, known) || sentence.opening === 'trial') return 'history';
   if (sentence.opening === 'announces') return 'announced';
   // Designs announced stay in view to the paragraph's end, for the sentences that name them by their place.
@@ -353,7 +382,7 @@ export function readDiscourse(text: string): PassageDiscourse {
       }
       const sentence = sentences[cursor.k];
       const known = topicBefore(sentence, cursor.topic);
-      if (tellsHistory(sentence, known)) return true;
+      if (tellsHistory(sentence, known) || inBackground(sentence, known)) return true;
       return pointsBackAt(sentence, known) && inSentenceOpeningWith(text, start, pointsBack, false);
     },
     out(before) {

@@ -82,6 +82,18 @@ export const DISCOURSE_GRAMMAR = {
   /** A sentence of at most `historyLabelWords` words with this word announces a history ("Some history."). */
   historyLabel: 'history',
   historyLabelWords: 3,
+  /**
+   * Labels of a section about other work ("## 2 Related Work", "Related work. Most voice
+   * assistants …", "### Prior work: one sequence for everything", "Background and motivation."): a
+   * sentence of at most `backgroundLabelWords` words that opens with one (a section number before it
+   * aside) opens such a section, whose sentences describe others' work until one says "we" or
+   * "our" (or until another heading). "Motivation" and "Context" may be the card's own, so not.
+   */
+  backgroundLabels: ['related work', 'related works', 'background', 'prior work', 'previous work', 'prior art', 'existing work',
+    'related literature', 'literature review'],
+  backgroundLabelWords: 8,
+  /** The most words of a line that reads as a heading (no sentence punctuation at its end), which ends a section about other work. */
+  headingWords: 8,
   /** First verbs that open a history of what was built before the card's design ("We prototyped one.", "We first piloted two alternatives."). */
   historyVerbs: ['prototyped', 'piloted', 'trialled', 'trialed'],
   /**
