@@ -330,4 +330,35 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies(table), ['cascade-predictor']);
     assert.deepEqual(rankedFamilies(table.replace('(this work)', '(proposed)')), ['cascade-predictor']);
   });
+
+  test('a model the card names as its earlier release or a sibling is described by name, and by the sentences that point back at it', () => {
+    const sibling = 'Quibrel-L runs the caller audio and its own audio as two parallel codec token streams.';
+    // A name alone is no mark: the sentence may be about the card's model.
+    assert.deepEqual(rankedFamilies(sibling), ['dual-stream-codec']);
+    for (const mark of [
+      'Quibrel-L, our earlier release, was never going to fit on a phone.',
+      'Quibrel-L (our sibling model) was never going to fit on a phone.',
+      'Quibrel-L, the server model from the same group, was never going to fit on a phone.',
+      'Quibrel-L, released by our lab last year, was never going to fit on a phone.',
+      'Nothing like our sibling project Quibrel-L fits on a phone.',
+      'Before Quibrel-S, our only speech model was Quibrel-L.',
+    ]) {
+      assert.deepEqual(rankedFamilies(`${mark} ${sibling}`), [], mark);
+      // Wherever in the text the name is set aside, and across a paragraph.
+      assert.deepEqual(rankedFamilies(`${sibling}\n\n${mark}`), [], mark);
+    }
+    // Told in the present, so no history of an earlier build opens (discourse.ts).
+    const marked = 'Quibrel-L, our earlier release, is too big for a phone.';
+    // A sentence that points back at it goes on about it; one that opens otherwise does not.
+    assert.deepEqual(rankedFamilies(`${marked} It runs the caller audio and its own audio as two parallel codec token streams.`), []);
+    assert.deepEqual(rankedFamilies(`${marked}\n\nIt runs the caller audio and its own audio as two parallel codec token streams.`), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(`${marked} Quibrel-S runs the caller audio and its own audio as two parallel codec token streams.`), ['dual-stream-codec']);
+    // The whole name: "Quenmar 2" is not "Quenmar Lyrit", "Quibrel-LX" not "Quibrel-L".
+    assert.deepEqual(rankedFamilies(`${marked} Quibrel-LX runs the caller audio and its own audio as two parallel codec token streams.`), ['dual-stream-codec']);
+    // A capitalised word before the name.
+    assert.deepEqual(rankedFamilies(`Meanwhile Quibrel-L, our earlier release, is too big for a phone. ${sibling}`), []);
+    assert.deepEqual(rankedFamilies('Quenmar Lyrit, our earlier release, is a speech LM. Quenmar 2 runs the user audio and its own audio as two parallel codec token streams.'), ['dual-stream-codec']);
+    // The card's model may be its lab's first.
+    assert.deepEqual(rankedFamilies('Quibrel-L, our first open release, runs the caller audio and its own audio as two parallel codec token streams.'), ['dual-stream-codec']);
+  });
 });

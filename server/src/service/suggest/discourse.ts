@@ -133,6 +133,8 @@ interface Sentence {
   readonly ordinal: boolean;
   /** Whether it is a short line without sentence punctuation, as a heading is ("Architecture"), and no label of a section about other work. */
   readonly heading: boolean;
+  /** Where its first word starts. */
+  readonly first: number;
 }
 
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
@@ -189,7 +191,7 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   // "Our previous product …", "Our earlier model …" open others' work, though they say "our".
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
   const heading = !background && words.length > 0 && words.length <= DISCOURSE_GRAMMAR.headingWords && !/[.!?:;,)]\s*$/.test(text.slice(first, end));
-  return { start, opening, own, past, paragraph, now, ordinal, heading };
+  return { start, opening, own, past, paragraph, now, ordinal, heading, first };
 }
 
 /** Whether a sentence's words are a label of a section about other work ("2 Related Work", "Background and motivation."). */
@@ -354,7 +356,19 @@ function after(sentence: Sentence, before: Topic): Topic {
   return announced ? 'announcedAside' : 'none';
 }
 
+/**
+ * The sentence a mention's sentence is about: where the first word is of the sentence it points
+ * back to, through the pointing sentences before it in its paragraph ("Quibrel-L was never going
+ * to fit. It runs …" is about the sentence opening "Quibrel-L"); or `carried` when they reach the
+ * passage's start, and the passage before says.
+ */
+export type Subject = { readonly first: number; readonly carried?: undefined } | { readonly first?: undefined; readonly carried: true };
+
 export interface PassageDiscourse {
+  /** What the sentence that holds `start` is about (`Subject`). */
+  subjectOf(start: number): Subject;
+  /** What the passage's last sentence is about, for the next passage's pointing sentences; undefined for a passage of no sentence. */
+  lastSubject(): Subject | undefined;
   /**
    * Whether the mention at `start` is about other systems or an earlier build, by what its
    * sentence owes the ones before it, when the passage before left off about `before`.
@@ -371,7 +385,28 @@ export function readDiscourse(text: string): PassageDiscourse {
   // Where the last mention asked for each topic was: mentions come in text order, so the
   // sentences are read once for all of them, not once for each.
   const cursors = new Map<Topic, { k: number; topic: Topic }>();
+  /** The subject of the k-th sentence: back through the pointing sentences of its paragraph. */
+  const subjectFrom = (k: number): Subject => {
+    while (sentences[k].opening === 'back' && !sentences[k].paragraph) {
+      if (k === 0) return { carried: true };
+      k--;
+    }
+    return { first: sentences[k].first };
+  };
   return {
+    subjectOf(start) {
+      if (sentences.length === 0) return { carried: true };
+      // The last sentence that starts at or before `start`, found by halving.
+      let low = 0;
+      let high = sentences.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (sentences[mid].start <= start) low = mid;
+        else high = mid - 1;
+      }
+      return subjectFrom(low);
+    },
+    lastSubject: () => (sentences.length === 0 ? undefined : subjectFrom(sentences.length - 1)),
     setsAside(start, before) {
       if (sentences.length === 0) return false;
       let cursor = cursors.get(before);

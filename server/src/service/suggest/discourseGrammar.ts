@@ -92,6 +92,18 @@ export const DISCOURSE_GRAMMAR = {
   backgroundLabels: ['related work', 'related works', 'background', 'prior work', 'previous work', 'prior art', 'existing work',
     'related literature', 'literature review'],
   backgroundLabelWords: 8,
+  /**
+   * Words that set a model's name aside as another model's (namedOthers.ts): after "our" in an aside
+   * or before a noun of `builds` ("Quenmar Lyrit, our earlier release", "our sibling project
+   * Treskal-Ny"), an earlier build or a sibling of the card's line.
+   */
+  namedOthers: {
+    // Not "first" or "last": the card's model may be its lab's first ("Foo-7B, our first open release, …").
+    earlier: ['earlier', 'earliest', 'previous', 'older', 'old', 'prior', 'original', 'predecessor', 'former'],
+    siblings: ['sibling', 'siblings', 'sister', 'companion', 'other'],
+    builds: ['model', 'models', 'release', 'releases', 'project', 'projects', 'system', 'systems', 'prototype', 'prototypes',
+      'checkpoint', 'checkpoints', 'version', 'versions', 'product', 'products'],
+  },
   /** The most words of a line that reads as a heading (no sentence punctuation at its end), which ends a section about other work. */
   headingWords: 8,
   /** First verbs that open a history of what was built before the card's design ("We prototyped one.", "We first piloted two alternatives."). */

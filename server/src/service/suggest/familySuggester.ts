@@ -8,7 +8,8 @@
 import type { Span } from '../findings';
 import type { FamilyId, KnowledgeBase, SubcategoryId } from '../../knowledge/schema';
 import { compileConcepts } from './concepts';
-import { acrossParagraph, PassageDiscourse, readDiscourse, Topic, TOPICS } from './discourse';
+import { acrossParagraph, PassageDiscourse, readDiscourse, Subject, Topic, TOPICS } from './discourse';
+import { namesSetAside, opensWithName } from './namedOthers';
 import { compileLineage } from './lineage';
 import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
@@ -85,6 +86,8 @@ interface Evidence extends Span {
   readonly subject?: string;
   /** For a concept: what the passage before must leave off about for it to be set aside (discourse.ts), when that decides. */
   readonly setAsideAfter?: readonly Topic[];
+  /** For a concept: the sentence its sentence is about (discourse.ts), read against the names the text sets aside (namedOthers.ts). */
+  readonly about?: Subject;
 }
 
 /** What one passage gave, offsets in the passage. */
@@ -95,6 +98,8 @@ interface PassageReading {
   /** How many of `evidence` are concepts. */
   readonly concepts: number;
   readonly subcategoryMatches: readonly PhraseMatch<SubcategoryId>[];
+  /** The names it sets aside as other models' (namedOthers.ts). */
+  readonly namesSetAside: readonly string[];
   /** Whether its words say it is about a system you talk with; worked out when first needed. */
   inScope: boolean | undefined;
   /** Its sentences, as the next passage's reading needs them (discourse.ts); read when first needed. */
@@ -209,13 +214,41 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
         start: c.start, end: c.end, reason: c.concept, weights: c.evidence,
         ...(subject && !known(subject.start) ? { subject: subject.name } : {}),
         ...(setAsideAfter.length > 0 ? { setAsideAfter } : {}),
+        ...(discourse ? { about: discourse.subjectOf(c.start) } : {}),
       });
     }
     const bases = lineage.read(passage, nameMatches);
     for (const l of bases) evidence.push({ start: l.start, end: l.end, reason: `${l.relation === 'base' ? 'lineage' : 'presents'}:${l.model}`, weights: [[l.family, l.weight]] });
-    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, inScope: undefined, discourse };
+    return { text: passage, evidence, concepts: evidence.length - bases.length, subcategoryMatches, namesSetAside: namesSetAside(passage), inScope: undefined, discourse };
   }
-  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], inScope: false, discourse: undefined }, { whole: options.wholeTexts });
+  const passages = createPassageCache<PassageReading>(readPassage, { text: '', evidence: [], concepts: 0, subcategoryMatches: [], namesSetAside: [], inScope: false, discourse: undefined }, { whole: options.wholeTexts });
+
+  /** Whether passage `j` runs on into passage `j + 1` with no blank line between. */
+  const joinedTo = (read: readonly ReadPassage<PassageReading>[], j: number) => read[j].start + read[j].reading.text.length === read[j + 1].start;
+
+  /**
+   * Per passage, the name set aside that its mentions' sentences are about (namedOthers.ts), asked
+   * for passages in order: a sentence that opens with the name, or points back at one that does,
+   * in its paragraph. Undefined everywhere when the text sets no name aside.
+   */
+  function namedOthersIn(read: readonly ReadPassage<PassageReading>[]): ((p: number, about: Subject | undefined) => string | undefined) | undefined {
+    const names = read.flatMap(({ reading }) => reading.namesSetAside);
+    if (names.length === 0) return undefined;
+    const nameOpening = (text: string, first: number) => names.find(name => opensWithName(text, first, name));
+    let at = 0;
+    // The name the last sentence of the passage before `at` is about, when it runs on into it.
+    let carried: string | undefined;
+    return (p, about) => {
+      for (; at < p; at++) {
+        const reading = read[at].reading;
+        const last = reading.text.length > 0 ? (reading.discourse ??= readDiscourse(reading.text)).lastSubject() : undefined;
+        carried = last === undefined ? carried : last.carried ? carried : nameOpening(reading.text, last.first);
+        if (!joinedTo(read, at)) carried = undefined;
+      }
+      if (about === undefined) return undefined;
+      return about.carried ? carried : nameOpening(read[p].reading.text, about.first);
+    };
+  }
 
   /**
    * What the passages before each leave off about (discourse.ts), asked for passages in order:
@@ -223,7 +256,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
    * only designs announced (`acrossParagraph`). One forward reading per ranking.
    */
   function topicsBefore(read: readonly ReadPassage<PassageReading>[]): (k: number) => Topic {
-    const joined = (j: number) => read[j].start + read[j].reading.text.length === read[j + 1].start;
+    const joined = (j: number) => joinedTo(read, j);
     let at = 0;
     let topic: Topic = 'none';
     /** The topic at passage `j`, given what the passage before left: a blank line between leaves little of it. */
@@ -248,11 +281,13 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     const title = titleWords(visible.text);
     const aboutAnother = (e: Evidence) => title !== undefined && e.subject !== undefined && namesAnotherModel(e.subject, title);
     const topicBefore = topicsBefore(read);
+    const namedOther = namedOthersIn(read);
     read.forEach(({ start, reading }, p) => {
       let before: Topic | undefined;
       for (let k = 0; k < reading.concepts; k++) {
         const e = reading.evidence[k];
         if (aboutAnother(e) || (e.setAsideAfter?.includes(before ??= topicBefore(p)) ?? false)) continue;
+        if (namedOther?.(p, e.about) !== undefined) continue;
         evidence.push(inText(e, start));
       }
     });
