@@ -455,8 +455,11 @@ describe('negation and clauses about other systems', () => {
     // The passage cache splits at sentence ends; the rule must stop there on its own as well.
     const twoSentences = 'We attempted flattening. But it failed.';
     assert.equal(isSetAside(twoSentences, 'We attempted '.length, 'We attempted flattening'.length), false);
+    // An aside in parentheses before the turn is passed over whole; a line break in it ends the look.
     const aside = 'We attempted flattening (twice) but it failed.';
-    assert.equal(isSetAside(aside, 'We attempted '.length, 'We attempted flattening'.length), false);
+    assert.equal(isSetAside(aside, 'We attempted '.length, 'We attempted flattening'.length), true);
+    const broken = 'We attempted flattening (twice\n) but it failed.';
+    assert.equal(isSetAside(broken, 'We attempted '.length, 'We attempted flattening'.length), false);
   });
 
   test('a clause of contrast is set aside however long, with the relative clauses that follow it', () => {

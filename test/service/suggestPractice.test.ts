@@ -361,4 +361,20 @@ describe('a design the card sets aside in practice', () => {
     // The card's model may be its lab's first.
     assert.deepEqual(rankedFamilies('Quibrel-L, our first open release, runs the caller audio and its own audio as two parallel codec token streams.'), ['dual-stream-codec']);
   });
+
+  test('the clause that turns against an alternative tried and points back at it, an aside before the turn, a version alone', () => {
+    const tried = 'We looked at the two-lane design but it doubles the token rate and needs two parallel audio streams from stereo recordings.';
+    assert.deepEqual(rankedFamilies(tried), []);
+    // Not when the turn points at something else, nor when nothing was tried.
+    assert.deepEqual(rankedFamilies(tried.replace('but it', 'but the model')), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(tried.replace('We looked at', 'We shipped')), ['dual-stream-codec']);
+    // The clause ends at a comma: what follows may be the card's.
+    assert.deepEqual(rankedFamilies('We looked at packing but it was slow, so the model keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // Engineers scope and sketch; an aside may stand before "and shelved it".
+    assert.deepEqual(rankedFamilies('We scoped adding a per-chunk duplex state predictor to the LLM (the interrupt predictor approach) and shelved it.'), []);
+    assert.deepEqual(rankedFamilies('We added a per-chunk duplex state predictor to the LLM (the interrupt predictor approach) and shelved the old VAD.'), ['cascade-predictor']);
+    // "v0 was …" tells of an earlier version, as "Sarrow 0 was …" does.
+    assert.deepEqual(rankedFamilies('v0 was a cascade with a per-chunk duplex state predictor.'), []);
+    assert.deepEqual(rankedFamilies('v1 is a cascade with a per-chunk duplex state predictor.'), ['cascade-predictor']);
+  });
 });

@@ -104,7 +104,7 @@ export function pastAsideOrList(text: string, i: number, step: 1 | -1): number {
 }
 
 /** The nearest `char` from `i` on the side of `step`, at most ASIDE_CHARS away, or -1: bounded, so no reading scans the text. */
-function nearest(text: string, char: string, i: number, step: 1 | -1): number {
+export function nearest(text: string, char: string, i: number, step: 1 | -1): number {
   for (let j = i + step, read = 0; j >= 0 && j < text.length && read < ASIDE_CHARS; j += step, read++) if (text[j] === char) return j;
   return -1;
 }

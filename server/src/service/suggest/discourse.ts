@@ -75,8 +75,8 @@ const ANNOUNCED_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.announcedNouns);
 const BACKGROUND_LABELS = new Set<string>(DISCOURSE_GRAMMAR.backgroundLabels);
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
-/** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1", "Wren-0". */
-const RELEASE = /^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?(?:\s+|-)v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
+/** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1", "Wren-0"; or a version alone ("v0 was …"). */
+const RELEASE = /^[vV]\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])|^[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?:\s+[A-Z][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)?(?:\s+|-)v?\d+(?:\.(?:\d+|x))*(?![\p{L}\p{N}.])/u;
 
 /** The most characters read for a run-in label before its colon. */
 const LABEL_CHARS = 120;

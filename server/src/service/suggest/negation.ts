@@ -11,7 +11,7 @@
  * aside (`isSetAside`); what the words after a mention deny is in `predicateAfter.ts`.
  */
 import {
-  clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
+  clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, nearest, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
 } from './clauseReading';
 import { inComparisonTableAside } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
@@ -190,6 +190,12 @@ function turnsAfter(text: string, end: number): boolean {
   let comma = false;
   for (let read = 0; read <= NEGATION_GRAMMAR.triedWordsAfter; read++) {
     while (i < text.length && !isWordCharAt(text, i)) {
+      // An aside in parentheses before the turn is passed over whole ("… head to the LLM (the predictor approach) and shelved it").
+      const close = text[i] === '(' ? nearest(text, ')', i, 1) : -1;
+      if (close > i && !text.slice(i, close).includes('\n')) {
+        i = close + 1;
+        continue;
+      }
       if (stopsAt(text, i) && text[i] !== ')') {
         if (text[i] === ';' && !semicolon && !comma) semicolon = true;
         else if (text[i] === ',' && !comma) comma = true;
@@ -254,6 +260,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || before.some(word => HYPOTHETICAL.has(word))
     || after.slice(0, NEGATION_GRAMMAR.hypotheticalWordsAfter).some(word => HYPOTHETICAL.has(word))
     || triedAndTurned(text, before, end)
+    || inTurnAgainstTried(text, start)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
 }
 
@@ -337,5 +344,22 @@ export function isTriedAndDropped(text: string, start: number, end: number): boo
 /** Whether the clause words `before` a mention say it was tried, and its sentence then turns against it after `end`. */
 function triedAndTurned(text: string, before: readonly string[], end: number): boolean {
   return before.some(word => TRIED.has(word)) && turnsAfter(text, end);
+}
+
+/** The most characters read back from a mention for an alternative tried and the turn against it. */
+const TURN_CHARS = 300;
+/**
+ * A sentence's words up to a mention: one of `tried`, later a turn and a word pointing back,
+ * and the clause they open going on, unbroken, to the mention.
+ */
+const TURNED_AGAINST_TRIED = new RegExp(String.raw`\b(?:${NEGATION_GRAMMAR.tried.join('|')})\b[^.!?;:]*\b(?:${NEGATION_GRAMMAR.turns.join('|')})\s+(?:${NEGATION_GRAMMAR.turnPointers.join('|')})\b[^.!?;:,()]*$`, 'i');
+
+/**
+ * Whether the mention at `start` is in the clause that turns against an alternative tried and
+ * points back at it: "We looked at the two-lane design but it doubles the token rate and needs
+ * two-channel recordings" describes the design looked at, not the card's.
+ */
+function inTurnAgainstTried(text: string, start: number): boolean {
+  return TURNED_AGAINST_TRIED.test(text.slice(Math.max(0, start - TURN_CHARS), start));
 }
 

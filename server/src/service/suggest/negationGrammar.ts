@@ -171,7 +171,14 @@ export const NEGATION_GRAMMAR = {
    * turns with one of `turns` ("We experimented with flattening …, but it resulted in …"), the
    * clause names an alternative the authors dropped, not what their model does.
    */
-  tried: ['tried', 'experimented', 'attempted', 'considered', 'looked', 'explored', 'evaluated', 'investigated', 'prototyped', 'thought'],
+  tried: ['tried', 'experimented', 'attempted', 'considered', 'looked', 'explored', 'evaluated', 'investigated', 'prototyped', 'thought',
+    // Engineers' words: "we scoped adding a turn-state head … and shelved it", "we sketched a two-lane variant, but …".
+    'scoped', 'sketched'],
+  /**
+   * Words that, right after the turn, point back at the alternative tried: the clause they open
+   * goes on describing it ("We looked at the two-lane design but it … needs two-channel recordings").
+   */
+  turnPointers: ['it', 'they', 'that', 'this', 'those', 'these'],
   /** Words that, opening the next clause, turn the sentence against a tried alternative. */
   turns: ['but', 'however', 'yet'],
   /** Verbs that, after "and" opening the next clause, turn against a tried alternative as well ("We considered …, and rejected it"). */
