@@ -90,6 +90,12 @@ describe("engineers' words for the families' parts", () => {
     has('It had no concept of a conversation partner.', 'not-conversational');
     has('It does not converse: it has one speaker.', 'not-conversational');
     has("The research box doesn't listen while talking and has no dialog turn logic.", 'not-conversational');
+    has('It does not hold conversations or take turns; it generates.', 'not-conversational');
+    has("Scope reminder: it doesn't run a dialog and has no full-duplex mode.", 'not-conversational');
+    has('What it does not do is hold a conversation.', 'not-conversational');
+    has('It has a single stream and no idea that a second person exists.', 'not-conversational');
+    // A simultaneous interpreter does not converse either, yet is a family's.
+    lacks('The interpreter translates as you speak and does not hold a conversation.', 'not-conversational');
     const speechLM = 'Wren-LM is a single-stream language model over a mix of text and speech units. It is not a conversational assistant.';
     assert.equal(rankedFamilies(speechLM)[0], 'near-sts');
     // Beside two wordings of Family 2's sequence, no suggestion either way.
