@@ -21,6 +21,8 @@ const corpusTexts = corpus.texts.map(t => fs.readFileSync(path.join(CORPUS_DIR, 
 const traps = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'suggest', 'traps.json'), 'utf8')) as { traps: { text: string }[] }).traps.map(t => t.text);
 const realCardsDir = path.join(ROOT, 'test', 'fixtures', 'real-cards');
 const realCards = fs.readdirSync(realCardsDir).filter(f => f.endsWith('.md')).map(f => fs.readFileSync(path.join(realCardsDir, f), 'utf8'));
+// The descriptions written here: lists, tables, headings and histories the corpus has few of.
+const paraphrases = (JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'suggest', 'paraphrases.json'), 'utf8')) as { texts: { id: string; text: string }[] }).texts;
 
 /** One suggester shared by every check, so that passages read for one text are reused by others. */
 const byPassage = createFamilySuggester(knowledge);
@@ -42,6 +44,10 @@ describe('reading by passage gives what reading the whole text gives', () => {
   test('every corpus text, trap and real card, twice (the second time from the cache)', () => {
     const texts = [...corpusTexts, ...traps, ...realCards];
     for (let round = 0; round < 2; round++) texts.forEach((text, k) => assertSameReading(text, `text ${k}, round ${round}`));
+  });
+
+  test('every description of paraphrases.json', () => {
+    for (const { id, text } of paraphrases) assertSameReading(text, id);
   });
 
   test("each model's texts joined by every kind of paragraph break", () => {

@@ -383,4 +383,29 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('v0 was a cascade with a per-chunk duplex state predictor.'), []);
     assert.deepEqual(rankedFamilies('v1 is a cascade with a per-chunk duplex state predictor.'), ['cascade-predictor']);
   });
+
+  test('designs announced are described in the list after them, by sentences whose subject is a kind of system, and by "One is …"', () => {
+    const baseline = 'A streaming recognizer hands a transcript to a text LLM, and a TTS engine speaks its answer.';
+    assert.deepEqual(rankedFamilies(baseline), ['near-sts']);
+    // A list after the announcement, even across a blank line.
+    assert.deepEqual(rankedFamilies(`We evaluate against two baselines:\n\n- **Half-duplex pipeline.** ${baseline}`), []);
+    assert.deepEqual(rankedFamilies(`We evaluate against two baselines:\n- **Pipeline.** ${baseline}\n- **Packed.** One sequence alternates text tokens and speech tokens.`), []);
+    // Across a blank line between items, and in a sentence after an item that points back at it.
+    assert.deepEqual(rankedFamilies(`We evaluate against two baselines:\n- **Pipeline.** It is fast.\n\n- **Packed.** One sequence alternates text tokens and speech tokens.`), []);
+    assert.deepEqual(rankedFamilies(`We evaluate against two baselines:\n- **Pipeline.** It is fast.\nThey keep the user and the model on two parallel audio streams.`), []);
+    // An item that is the card's own: the rest of its line is the card's too.
+    assert.deepEqual(rankedFamilies(`Two baselines appear below.\n\n- **Ours.** We train it on calls. The model keeps two parallel audio streams.`), ['dual-stream-codec']);
+    // Not a list after no announcement.
+    assert.deepEqual(rankedFamilies(`We evaluate on two benchmarks:\n- **Pipeline.** ${baseline}`), ['near-sts']);
+    // A kind of system as the subject, though its words are no kind's modifiers, after camps announced.
+    const camps = 'Most open speech models fall into three camps. Lane models quantise audio with a codec. Modular-with-controller models keep a recognizer and a synthesizer around a text LLM.';
+    assert.deepEqual(rankedFamilies(camps), []);
+    assert.deepEqual(rankedFamilies(camps.replace('three camps', 'three sizes')), ['near-sts']);
+    assert.deepEqual(rankedFamilies('Two routes were open to us. One is to give each party a separate lane of codec tokens, as two parallel audio streams.'), []);
+    // Strategies a card adopts are its own.
+    assert.deepEqual(rankedFamilies('Three key strategies are adopted:\n- **Streams.** The user and the model are two parallel audio streams.'), ['dual-stream-codec']);
+    for (const noun of ['bets', 'families', 'schools', 'paradigms', 'layouts', 'lineages']) {
+      assert.deepEqual(rankedFamilies(`Three ${noun} dominate the field. The first keeps the user and the model on two parallel audio streams.`), [], noun);
+    }
+  });
 });

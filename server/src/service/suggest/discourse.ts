@@ -38,10 +38,13 @@ import { isWordCharAt } from './wordChars';
  * What the sentences read so far leave off about: other systems, an earlier build of the card's
  * model, or neither; or designs a sentence announced ("Two baselines …"), which the sentences
  * after it describe one by one ('announced'), while sentences about the card's model may come
- * between ('announcedAside': then only "The second …" and its like point back at them).
+ * between ('announcedAside': then only "The second …" and its like point back at them), or a
+ * list item describes one ('announcedItem': the rest of its line goes on with it). In a section
+ * about other work: after its label ('section'), after a sentence of it ('background'), and after
+ * a paragraph of it ('backgroundNext': the next goes on with it only if it opens about others).
  */
-export type Topic = 'others' | 'announced' | 'announcedAside' | 'history' | 'section' | 'background' | 'backgroundNext' | 'none';
-export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'history', 'section', 'background', 'backgroundNext', 'none'];
+export type Topic = 'others' | 'announced' | 'announcedAside' | 'announcedItem' | 'history' | 'section' | 'background' | 'backgroundNext' | 'none';
+export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'announcedItem', 'history', 'section', 'background', 'backgroundNext', 'none'];
 
 const POINTING = new Set<string>(DISCOURSE_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
 const POINTING_PAIRS = pairsOf(DISCOURSE_GRAMMAR.pointingBack);
@@ -73,6 +76,9 @@ const WHY_NOT = new Set<string>(DISCOURSE_GRAMMAR.whyNot);
 const ANNOUNCED_COUNTS = new Set<string>(DISCOURSE_GRAMMAR.announcedCounts);
 const ANNOUNCED_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.announcedNouns);
 const BACKGROUND_LABELS = new Set<string>(DISCOURSE_GRAMMAR.backgroundLabels);
+const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
+/** A list item's marker at a line's start: "- ", "* ", "1. " (or "1." alone, where a passage is cut after it). */
+const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,3}[.)])(?:[ \t]|$)/;
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
 const CLOSED_SENTENCE = /[.!?][*_`"'’”)\]]+(?=[ \t\n])/g;
 /** A name of one or two capitalised words and a release number opening a sentence: "Linden 2", "Halyard 1.x", "Quarry-Voice v1", "Orchard Voice 1", "Wren-0"; or a version alone ("v0 was …"). */
@@ -135,6 +141,16 @@ interface Sentence {
   readonly heading: boolean;
   /** Where its first word starts. */
   readonly first: number;
+  /**
+   * Whether it opens a list item, or its subject is a kind of system ("Lane models quantise …"):
+   * after designs announced ("We evaluate against two baselines:", "… fall into three camps."),
+   * such a sentence describes one of them.
+   */
+  readonly describes: boolean;
+  /** Whether it opens a list item ("- **Pipeline.** …"). */
+  readonly listItem: boolean;
+  /** Whether it goes on the line of the sentence before ("- **Pipeline.** A recognizer …"). */
+  readonly continuesLine: boolean;
 }
 
 const isPast = (word: string) => PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !NOT_PAST.has(word));
@@ -153,20 +169,26 @@ function wordsOf(text: string, start: number, end: number): string[] {
 }
 
 /** How the sentence from `start` to `end` opens, how it is told, and whether it has the card's own words. */
-function sentenceAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
-  const sentence = sentenceOpeningAt(text, start, end, paragraph);
+function sentenceAt(text: string, start: number, end: number, paragraph: boolean, line: LinePlace): Sentence {
+  const sentence = sentenceOpeningAt(text, start, end, paragraph, line);
   if (sentence.opening !== 'other') return sentence;
   // A history may open after a run-in label and a colon ("What changed since 1.x: Vesper 1 was …").
   // The colon is looked for only within the sentence, and a label's few words, so no sentence scans the text.
   let colon = start;
   while (colon < end - 1 && colon - start < LABEL_CHARS && text[colon] !== ':') colon++;
   if (text[colon] !== ':' || colon >= end - 1 || wordsOf(text, start, colon).length > DISCOURSE_GRAMMAR.runInLabelWords) return sentence;
-  const rest = sentenceOpeningAt(text, colon + 1, end, paragraph);
+  const rest = sentenceOpeningAt(text, colon + 1, end, paragraph, line);
   return rest.opening === 'history' ? { ...rest, start } : sentence;
 }
 
 /** How the sentence from `start` to `end`, read from its first word, opens and is told. */
-function sentenceOpeningAt(text: string, start: number, end: number, paragraph: boolean): Sentence {
+/** Where a sentence stands on its line: whether it opens a list item, or goes on the line of the sentence before. */
+interface LinePlace {
+  readonly listItem: boolean;
+  readonly continuesLine: boolean;
+}
+
+function sentenceOpeningAt(text: string, start: number, end: number, paragraph: boolean, { listItem, continuesLine }: LinePlace): Sentence {
   const words = wordsOf(text, start, end);
   const tense = words.slice(0, DISCOURSE_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
   const past = tense >= 0 && !PRESENT.has(words[tense]);
@@ -191,7 +213,8 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   // "Our previous product …", "Our earlier model …" open others' work, though they say "our".
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
   const heading = !background && words.length > 0 && words.length <= DISCOURSE_GRAMMAR.headingWords && !/[.!?:;,)]\s*$/.test(text.slice(first, end));
-  return { start, opening, own, past, paragraph, now, ordinal, heading, first };
+  const describes = !own && (listItem || words.slice(0, DISCOURSE_GRAMMAR.kindSubjectWords).some(word => KIND_NOUNS.has(word)));
+  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, listItem, continuesLine };
 }
 
 /** Whether a sentence's words are a label of a section about other work ("2 Related Work", "Background and motivation."). */
@@ -278,10 +301,24 @@ function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   let paragraph = false;
+  // Whether the line the next sentence starts on is a list item: lines are passed once, in order.
+  let lineStart = 0;
+  let listLine = LIST_MARKER.test(text.slice(0, 8));
   /** Ends the sentence from `start` at `at`; white space alone is no sentence, and a blank line before it stays pending. */
   const end = (at: number) => {
     if (text.slice(start, at).trim() === '') return;
-    sentences.push(sentenceAt(text, start, at, paragraph));
+    // The line of its first character: a passage may open with the line break before a list item.
+    let from = start;
+    while (/\s/.test(text[from])) from++;
+    for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < from; nl = text.indexOf('\n', lineStart)) {
+      lineStart = nl + 1;
+      listLine = LIST_MARKER.test(text.slice(lineStart, lineStart + 8));
+    }
+    // Read from what comes before its first character, so a passage that starts mid-line (with the
+    // space after the sentence before) reads as the whole text does.
+    const before = text.slice(start, from);
+    const continuesLine = before.length > 0 && !before.includes('\n');
+    sentences.push(sentenceAt(text, start, at, paragraph, { listItem: listLine && !continuesLine, continuesLine }));
     paragraph = false;
   };
   /**
@@ -320,7 +357,7 @@ const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.para
 
 /** What a topic leaves across a blank line: designs announced, to be named by their place, and nothing else. */
 export const acrossParagraph = (before: Topic): Topic =>
-  before === 'announced' ? 'announcedAside' : before === 'background' ? 'backgroundNext' : before === 'section' || before === 'backgroundNext' ? before : 'none';
+  before === 'announced' || before === 'announcedItem' ? 'announcedAside' : before === 'background' ? 'backgroundNext' : before === 'section' || before === 'backgroundNext' ? before : 'none';
 
 /**
  * Whether `sentence` is about other work as a section about it goes on (or is that section's
@@ -338,8 +375,17 @@ const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 
  * Whether `sentence` points back at what the ones before it spoke of: other systems, or an
  * earlier build, unless it turns to the card's model as it is now ("It now keeps …").
  */
-const pointsBackAt = (sentence: Sentence, known: Topic) => sentence.opening === 'back'
-  && (known === 'others' || known === 'announced' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now));
+const pointsBackAt = (sentence: Sentence, known: Topic) => (sentence.opening === 'back'
+  && (known === 'others' || known === 'announced' || known === 'announcedItem' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now)))
+  || describesAnnounced(sentence, known);
+
+/**
+ * Whether `sentence` describes one of the designs announced: it opens a list item or its subject
+ * is a kind of system, or it goes on the line of a list item that does.
+ */
+const describesAnnounced = (sentence: Sentence, known: Topic) => !sentence.own
+  && ((sentence.describes && (known === 'announced' || known === 'announcedAside' || known === 'announcedItem'))
+    || (known === 'announcedItem' && sentence.continuesLine));
 
 /** What is known after `sentence`, given what was known before it. */
 function after(sentence: Sentence, before: Topic): Topic {
@@ -349,8 +395,10 @@ function after(sentence: Sentence, before: Topic): Topic {
   if (tellsHistory(sentence, known) || sentence.opening === 'trial') return 'history';
   if (sentence.opening === 'announces') return 'announced';
   // Designs announced stay in view to the paragraph's end, for the sentences that name them by their place.
-  const announced = known === 'announced' || known === 'announcedAside';
+  const announced = known === 'announced' || known === 'announcedAside' || known === 'announcedItem';
   if (sentence.own) return announced ? 'announcedAside' : 'none';
+  // "Packed-sequence models grow …" opens with a kind of system, and goes on with the designs announced.
+  if (describesAnnounced(sentence, known)) return sentence.listItem || sentence.continuesLine ? 'announcedItem' : 'announced';
   if (sentence.opening === 'others') return 'others';
   if (pointsBackAt(sentence, known)) return announced ? 'announced' : known;
   return announced ? 'announcedAside' : 'none';
@@ -418,7 +466,7 @@ export function readDiscourse(text: string): PassageDiscourse {
       const sentence = sentences[cursor.k];
       const known = topicBefore(sentence, cursor.topic);
       if (tellsHistory(sentence, known) || inBackground(sentence, known)) return true;
-      return pointsBackAt(sentence, known) && inSentenceOpeningWith(text, start, pointsBack, false);
+      return describesAnnounced(sentence, known) || (pointsBackAt(sentence, known) && inSentenceOpeningWith(text, start, pointsBack, false));
     },
     out(before) {
       let out = outs.get(before);

@@ -27,10 +27,15 @@ export const DISCOURSE_GRAMMAR = {
    */
   announcedCounts: ['two', 'three', 'four', 'several'],
   announcedNouns: ['baselines', 'alternatives', 'neighbours', 'neighbors', 'architectures', 'designs', 'approaches', 'options',
-    'routes', 'recipes', 'setups', 'competitors'],
+    'routes', 'recipes', 'setups', 'competitors',
+    // "… fall into three camps.", "Three architectural bets dominate …", "Two layouts dominate."
+    // Not "strategies", which a card adopts ("Three key strategies are adopted …").
+    'camps', 'bets', 'families', 'schools', 'paradigms', 'layouts', 'lineages'],
   announcedWords: 3,
   /** Words that point back at one of the designs announced, though sentences about the card's model came between ("The second is …"). */
-  ordinalPointers: ['the first', 'the second', 'the third', 'the last', 'the other', 'the oldest'],
+  ordinalPointers: ['the first', 'the second', 'the third', 'the last', 'the other', 'the oldest', 'one is', 'one was'],
+  /** How many first words of a sentence may hold a kind of system as its subject ("Packed-sequence models grow …"), to describe a design announced. */
+  kindSubjectWords: 4,
   /**
    * Nouns that, after "The first", "The second" …, say the words count something else than the
    * designs announced ("The first stage encodes speech …", "the second half of the block").
