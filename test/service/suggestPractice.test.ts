@@ -58,6 +58,7 @@ describe("engineers' words for the families' parts", () => {
     has('The when-to-talk decision is a control token the LLM emits each chunk.', 'duplex-control-tokens');
     has('After each piece the LLM emits one of <listen>, <speak>, <yield>, <backchannel>.', 'duplex-control-tokens');
     has('We added a small head on the LLM that predicts listen / speak / interrupt per chunk.', 'turn-head');
+    has('It adds a small classifier over 200 ms chunks that decides listen / respond / stop.', 'turn-head');
     has('Every 240 ms a tiny MLP on top votes whether the bot keeps talking.', 'speak-or-listen-decision');
     has('The controller outputs whether the agent should keep listening.', 'speak-or-listen-decision');
     // A codec-free decoder predicts its own state; a head's verb must be its own.
@@ -404,6 +405,10 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies('Two routes were open to us. One is to give each party a separate lane of codec tokens, as two parallel audio streams.'), []);
     // Strategies a card adopts are its own.
     assert.deepEqual(rankedFamilies('Three key strategies are adopted:\n- **Streams.** The user and the model are two parallel audio streams.'), ['dual-stream-codec']);
+    // A counterfactual that counts its routes: "The other …" points back though the card's words came between.
+    const whatIf = 'Had we aimed for dialogue, two routes were open to us. One is a lane per party, which needs recordings we did not have. The other is to write text tokens and speech tokens in one alternating sequence.';
+    assert.deepEqual(rankedFamilies(whatIf), []);
+    assert.deepEqual(rankedFamilies(whatIf.replace('two routes were open to us', 'the data decided')), ['interleaved-flatten']);
     for (const noun of ['bets', 'families', 'schools', 'paradigms', 'layouts', 'lineages']) {
       assert.deepEqual(rankedFamilies(`Three ${noun} dominate the field. The first keeps the user and the model on two parallel audio streams.`), [], noun);
     }

@@ -149,6 +149,8 @@ interface Sentence {
   readonly describes: boolean;
   /** Whether it opens a list item ("- **Pipeline.** …"). */
   readonly listItem: boolean;
+  /** Whether it is a counterfactual that counts the designs it would have chosen from ("Had we aimed for dialogue, two routes were open to us."). */
+  readonly countsWhatIf: boolean;
   /** Whether it goes on the line of the sentence before ("- **Pipeline.** A recognizer …"). */
   readonly continuesLine: boolean;
 }
@@ -214,7 +216,8 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
   const heading = !background && words.length > 0 && words.length <= DISCOURSE_GRAMMAR.headingWords && !/[.!?:;,)]\s*$/.test(text.slice(first, end));
   const describes = !own && (listItem || words.slice(0, DISCOURSE_GRAMMAR.kindSubjectWords).some(word => KIND_NOUNS.has(word)));
-  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, listItem, continuesLine };
+  const countsWhatIf = announces && opensCounterfactual(words);
+  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, listItem, continuesLine, countsWhatIf };
 }
 
 /** Whether a sentence's words are a label of a section about other work ("2 Related Work", "Background and motivation."). */
@@ -392,7 +395,9 @@ function after(sentence: Sentence, before: Topic): Topic {
   const known = topicBefore(sentence, before);
   if (sentence.opening === 'background') return 'section';
   if (inBackground(sentence, known)) return 'background';
-  if (tellsHistory(sentence, known) || sentence.opening === 'trial') return 'history';
+  // A counterfactual that counts the designs it would have chosen from goes on with them one by one,
+  // though the card's words come between ("… two routes were open to us. One is …, which we did not have. The other …").
+  if (tellsHistory(sentence, known) || sentence.opening === 'trial') return sentence.countsWhatIf ? 'announced' : 'history';
   if (sentence.opening === 'announces') return 'announced';
   // Designs announced stay in view to the paragraph's end, for the sentences that name them by their place.
   const announced = known === 'announced' || known === 'announcedAside' || known === 'announcedItem';
