@@ -413,4 +413,18 @@ describe('a design the card sets aside in practice', () => {
       assert.deepEqual(rankedFamilies(`Three ${noun} dominate the field. The first keeps the user and the model on two parallel audio streams.`), [], noun);
     }
   });
+
+  test('what a design replaced or moved away from, and an old branch told in the past', () => {
+    const packing = 'text and speech tokens alternating in one sequence';
+    assert.deepEqual(rankedFamilies(`We replace ${packing} with continuous frames.`), []);
+    assert.deepEqual(rankedFamilies(`We swapped ${packing} for continuous frames.`), []);
+    assert.deepEqual(rankedFamilies(`We replaced ${packing} by continuous frames.`), []);
+    assert.deepEqual(rankedFamilies(`The team switched from ${packing} to continuous frames.`), []);
+    // What replaces is kept; so is what a design did not replace, or came from without leaving.
+    assert.deepEqual(rankedFamilies(`We replace the codec with ${packing} for speed.`), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(`We did not replace ${packing} with anything.`), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(`Frames come from ${packing} to the vocoder.`), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(`We replace ${packing} entirely.`), ['interleaved-flatten']);
+    assert.deepEqual(rankedFamilies(`The old branch put ${packing}.`), []);
+  });
 });

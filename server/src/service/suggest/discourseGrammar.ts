@@ -54,7 +54,9 @@ export const DISCOURSE_GRAMMAR = {
    */
   earlierWords: ['first', 'earlier', 'earliest', 'previous', 'original', 'initial', 'old', 'older', 'prior'],
   builds: ['prototype', 'prototypes', 'version', 'versions', 'build', 'builds', 'release', 'model', 'attempt', 'attempts',
-    'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft', 'variant', 'variants'],
+    'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft', 'variant', 'variants',
+    // Engineers' words: "The old branch put text and speech units into one sequence".
+    'branch', 'approach', 'stack', 'setup', 'path'],
   /** Words that, before a noun of `builds`, point at a build just named, in a sentence told in the past ("We built that variant in 2025."). */
   thatBuild: ['that', 'those', 'such'],
   earlierBuildWords: 3,

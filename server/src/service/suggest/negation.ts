@@ -257,6 +257,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || inRelativeOfKind(before)
     || inComparisonTableAside(text, start)
     || notNeeded(before)
+    || replacedOrLeft(before, after)
     || before.some(word => HYPOTHETICAL.has(word))
     || after.slice(0, NEGATION_GRAMMAR.hypotheticalWordsAfter).some(word => HYPOTHETICAL.has(word))
     || triedAndTurned(text, before, end)
@@ -319,6 +320,25 @@ function inReportedQuestion(text: string, start: number): boolean {
 }
 
 const NEED_PAIRS = pairsOf(NEGATION_GRAMMAR.need);
+const REPLACING = new Set<string>(NEGATION_GRAMMAR.replacing);
+const REPLACED_BY = new Set<string>(NEGATION_GRAMMAR.replacedBy);
+const LEAVING = new Set<string>(NEGATION_GRAMMAR.leaving);
+
+/**
+ * Whether the clause words `before` and `after` a mention (nearest first) say it was replaced
+ * ("replace X with Y", "swapped X for Y") or left ("switched from X to Y"): a verb of replacing, or
+ * "from" after a verb of leaving, before it, what took its place after it ("with", "by", "for",
+ * "to"), and no negation before the verb
+ * ("we did not replace X with Y" keeps X).
+ */
+function replacedOrLeft(before: readonly string[], after: readonly string[]): boolean {
+  const k = before.findIndex(word => REPLACING.has(word) || word === 'from');
+  if (k < 0 || before.slice(0, k).some(word => REPLACED_BY.has(word) || word === 'to')) return false;
+  const verb = REPLACING.has(before[k]) ? k : k + 1;
+  if (before[k] === 'from' && !LEAVING.has(before[verb] ?? '')) return false;
+  const negated = before.slice(verb + 1, verb + 3).some(word => CUES.has(word) || NEGATION_GRAMMAR.contraction.test(word) || word === 't');
+  return !negated && after.some(word => REPLACED_BY.has(word) || word === 'to');
+}
 
 /**
  * Whether the clause words `before` a mention (nearest first) hold a negated need ("no need for",

@@ -280,6 +280,14 @@ export const NEGATION_GRAMMAR = {
    * Words that, after a concept in its clause and with no negation before them, say the design
    * it names was left out ("the cascade is avoided", "separate TTS modules are unnecessary").
    */
+  /**
+   * Verbs of replacing, and the words that, after the mention, name what replaced it: "replace
+   * interleaved token packing with continuous I/O", "swapped the cascade for one model". What is
+   * replaced is set aside; so is what a design moved away from: "switched from a cascade to …".
+   */
+  replacing: ['replace', 'replaces', 'replaced', 'replacing', 'swap', 'swaps', 'swapped', 'swapping'],
+  replacedBy: ['with', 'by', 'for'],
+  leaving: ['switch', 'switches', 'switched', 'switching', 'move', 'moves', 'moved', 'moving', 'migrate', 'migrates', 'migrated', 'migrating', 'went'],
   leftOut: ['avoided', 'eliminated', 'removed', 'discarded', 'abandoned', 'omitted', 'bypassed', 'unnecessary', 'unneeded', 'unused'],
   /** How many words after a concept a negated use or a leaving out may end. */
   deniedWordsAfter: 6,
