@@ -232,7 +232,8 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
    * in its paragraph. Undefined everywhere when the text sets no name aside.
    */
   function namedOthersIn(read: readonly ReadPassage<PassageReading>[]): ((p: number, about: Subject | undefined) => string | undefined) | undefined {
-    const names = read.flatMap(({ reading }) => reading.namesSetAside);
+    // Each name once: a long text may set the same one aside in every paragraph.
+    const names = [...new Set(read.flatMap(({ reading }) => reading.namesSetAside))];
     if (names.length === 0) return undefined;
     const nameOpening = (text: string, first: number) => names.find(name => opensWithName(text, first, name));
     let at = 0;
