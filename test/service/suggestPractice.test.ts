@@ -427,4 +427,22 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies(`We replace ${packing} entirely.`), ['interleaved-flatten']);
     assert.deepEqual(rankedFamilies(`The old branch put ${packing}.`), []);
   });
+
+  test('a history that opens a list of what it weighed, and the answer to a question about an alternative', () => {
+    const item = '1. **Packed sequence.** A single model strings text and speech tokens together in one alternating sequence.';
+    assert.deepEqual(rankedFamilies(`The team weighed two other options:\n\n${item}`), []);
+    // Without the colon, a history of what was weighed is told in the past; the list is the card's.
+    assert.deepEqual(rankedFamilies(`The team weighed two other options.\n\n${item}`), ['interleaved-flatten']);
+    const answer = 'In that design, the user and the model are two parallel audio streams.';
+    assert.deepEqual(rankedFamilies(`HOST: And the two-channel alternative?\n\nFERRAND: ${answer}`), []);
+    assert.deepEqual(rankedFamilies(`Q: Why not a second channel?\n\nA: ${answer}`), []);
+    // A question about the card's model: the answer is the card's.
+    assert.deepEqual(rankedFamilies(`HOST: And how does it listen?\n\nFERRAND: ${answer}`), ['dual-stream-codec']);
+    // One paragraph only.
+    assert.deepEqual(rankedFamilies(`Q: Why not a second channel?\n\nA: It is costly.\n\n${answer}`), ['dual-stream-codec']);
+    // No question: a route the card took.
+    assert.deepEqual(rankedFamilies('This is the cheaper route. It keeps the user and the model on two parallel audio streams.'), ['dual-stream-codec']);
+    // A clause before a colon is no speaker.
+    assert.deepEqual(rankedFamilies(`Cascaded systems chain ASR and TTS. Ply keeps its backbone: it writes text and speech tokens in one alternating sequence.`), ['interleaved-flatten']);
+  });
 });

@@ -42,9 +42,10 @@ import { isWordCharAt } from './wordChars';
  * list item describes one ('announcedItem': the rest of its line goes on with it). In a section
  * about other work: after its label ('section'), after a sentence of it ('background'), and after
  * a paragraph of it ('backgroundNext': the next goes on with it only if it opens about others).
+ * After a question about an alternative ('asked'), the answer's paragraph may point back at it.
  */
-export type Topic = 'others' | 'announced' | 'announcedAside' | 'announcedItem' | 'history' | 'section' | 'background' | 'backgroundNext' | 'none';
-export const TOPICS: readonly Topic[] = ['others', 'announced', 'announcedAside', 'announcedItem', 'history', 'section', 'background', 'backgroundNext', 'none'];
+export type Topic = 'others' | 'asked' | 'announced' | 'announcedAside' | 'announcedItem' | 'history' | 'section' | 'background' | 'backgroundNext' | 'none';
+export const TOPICS: readonly Topic[] = ['others', 'asked', 'announced', 'announcedAside', 'announcedItem', 'history', 'section', 'background', 'backgroundNext', 'none'];
 
 const POINTING = new Set<string>(DISCOURSE_GRAMMAR.pointingBack.filter(entry => !entry.includes(' ')));
 const POINTING_PAIRS = pairsOf(DISCOURSE_GRAMMAR.pointingBack);
@@ -77,6 +78,7 @@ const ANNOUNCED_COUNTS = new Set<string>(DISCOURSE_GRAMMAR.announcedCounts);
 const ANNOUNCED_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.announcedNouns);
 const BACKGROUND_LABELS = new Set<string>(DISCOURSE_GRAMMAR.backgroundLabels);
 const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
+const ALTERNATIVE_WORDS = new Set<string>(DISCOURSE_GRAMMAR.alternativeWords);
 /** A list item's marker at a line's start: "- ", "* ", "1. " (or "1." alone, where a passage is cut after it). */
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,3}[.)])(?:[ \t]|$)/;
 /** Sentence punctuation and the closing marks after it, before white space: "….** ", "…?\" ". */
@@ -149,7 +151,13 @@ interface Sentence {
   readonly describes: boolean;
   /** Whether it opens a list item ("- **Pipeline.** …"). */
   readonly listItem: boolean;
-  /** Whether it is a counterfactual that counts the designs it would have chosen from ("Had we aimed for dialogue, two routes were open to us."). */
+  /** Whether it asks about an alternative ("Why not …?", "And the two-channel alternative?"), which the answer after it may describe. */
+  readonly asksAboutAlternative: boolean;
+  /**
+   * Whether it counts designs it then goes through one by one, though it tells a history: a
+   * counterfactual ("Had we aimed for dialogue, two routes were open to us.") or a sentence that
+   * ends by opening a list ("The team weighed two other options:").
+   */
   readonly countsWhatIf: boolean;
   /** Whether it goes on the line of the sentence before ("- **Pipeline.** A recognizer …"). */
   readonly continuesLine: boolean;
@@ -180,7 +188,10 @@ function sentenceAt(text: string, start: number, end: number, paragraph: boolean
   while (colon < end - 1 && colon - start < LABEL_CHARS && text[colon] !== ':') colon++;
   if (text[colon] !== ':' || colon >= end - 1 || wordsOf(text, start, colon).length > DISCOURSE_GRAMMAR.runInLabelWords) return sentence;
   const rest = sentenceOpeningAt(text, colon + 1, end, paragraph, line);
-  return rest.opening === 'history' ? { ...rest, start } : sentence;
+  // So may an answer that points back after its speaker's label ("FERRAND: In that design, …", "A: That …"),
+  // a name or two, not a clause ("Ply leaves the backbone untouched: it flattens …").
+  const speaker = /^[\s*_>#-]*(?:[A-Z][\p{L}.'-]*\s*){1,2}$/u.test(text.slice(start, colon));
+  return rest.opening === 'history' || (rest.opening === 'back' && speaker) ? { ...rest, start } : sentence;
 }
 
 /** How the sentence from `start` to `end`, read from its first word, opens and is told. */
@@ -216,8 +227,9 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
   const heading = !background && words.length > 0 && words.length <= DISCOURSE_GRAMMAR.headingWords && !/[.!?:;,)]\s*$/.test(text.slice(first, end));
   const describes = !own && (listItem || words.slice(0, DISCOURSE_GRAMMAR.kindSubjectWords).some(word => KIND_NOUNS.has(word)));
-  const countsWhatIf = announces && opensCounterfactual(words);
-  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, listItem, continuesLine, countsWhatIf };
+  const asksAboutAlternative = /\?[*_"'”)\s]*$/.test(text.slice(first, end)) && (asksWhyNot(words) || words.some(word => ALTERNATIVE_WORDS.has(word)));
+  const countsWhatIf = announces && (opensCounterfactual(words) || /:\s*$/.test(text.slice(first, end)));
+  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, listItem, continuesLine, countsWhatIf, asksAboutAlternative };
 }
 
 /** Whether a sentence's words are a label of a section about other work ("2 Related Work", "Background and motivation."). */
@@ -360,7 +372,7 @@ const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.para
 
 /** What a topic leaves across a blank line: designs announced, to be named by their place, and nothing else. */
 export const acrossParagraph = (before: Topic): Topic =>
-  before === 'announced' || before === 'announcedItem' ? 'announcedAside' : before === 'background' ? 'backgroundNext' : before === 'section' || before === 'backgroundNext' ? before : 'none';
+  before === 'asked' ? 'asked' : before === 'announced' || before === 'announcedItem' ? 'announcedAside' : before === 'background' ? 'backgroundNext' : before === 'section' || before === 'backgroundNext' ? before : 'none';
 
 /**
  * Whether `sentence` is about other work as a section about it goes on (or is that section's
@@ -379,7 +391,7 @@ const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 
  * earlier build, unless it turns to the card's model as it is now ("It now keeps …").
  */
 const pointsBackAt = (sentence: Sentence, known: Topic) => (sentence.opening === 'back'
-  && (known === 'others' || known === 'announced' || known === 'announcedItem' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now)))
+  && (known === 'others' || known === 'asked' || known === 'announced' || known === 'announcedItem' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now)))
   || describesAnnounced(sentence, known);
 
 /**
@@ -404,8 +416,9 @@ function after(sentence: Sentence, before: Topic): Topic {
   if (sentence.own) return announced ? 'announcedAside' : 'none';
   // "Packed-sequence models grow …" opens with a kind of system, and goes on with the designs announced.
   if (describesAnnounced(sentence, known)) return sentence.listItem || sentence.continuesLine ? 'announcedItem' : 'announced';
+  if (sentence.asksAboutAlternative) return 'asked';
   if (sentence.opening === 'others') return 'others';
-  if (pointsBackAt(sentence, known)) return announced ? 'announced' : known;
+  if (pointsBackAt(sentence, known)) return announced ? 'announced' : known === 'asked' ? 'others' : known;
   return announced ? 'announcedAside' : 'none';
 }
 

@@ -83,6 +83,8 @@ export const DISCOURSE_GRAMMAR = {
    * and the assistant as two parallel token tracks?**"): the sentences that point back after it
    * ("That layout is elegant, but …") describe that alternative.
    */
+  /** Words that make a question ask about an alternative ("And the two-channel alternative?", "Why that route and not …?"). */
+  alternativeWords: ['alternative', 'alternatives', 'route', 'routes', 'instead'],
   whyNot: ['why not', 'why no', 'why don t', 'why didn t', 'why doesn t', 'why isn t', 'why aren t'],
   /** The most words of a run-in label before a colon that opens a sentence ("What changed since 1.x: Vesper 1 was …"). */
   runInLabelWords: 6,
