@@ -347,6 +347,9 @@ describe('a design the card sets aside in practice', () => {
       'Quibrel-L (our sibling model) was never going to fit on a phone.',
       'Quibrel-L, the server model from the same group, was never going to fit on a phone.',
       'Quibrel-L, released by our lab last year, was never going to fit on a phone.',
+      'Quibrel-L, released by the same team, is a different architecture.',
+      'Quibrel-L, from the same lab, is a different architecture.',
+      '**Quibrel-L**, released by the same team, is a different architecture.',
       'Nothing like our sibling project Quibrel-L fits on a phone.',
       'Before Quibrel-S, our only speech model was Quibrel-L.',
     ]) {

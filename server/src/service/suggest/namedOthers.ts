@@ -16,12 +16,13 @@ const NAME = String.raw`[A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*(?:\s[A-Z][\p{L}
 const words = (list: readonly string[]) => list.map(entry => entry.replace(/ /g, String.raw`\s+`)).join('|');
 const { earlier, siblings, builds } = DISCOURSE_GRAMMAR.namedOthers;
 
-/** The marks, each capturing the name: after the name in an aside, before it after "our", or after "was". */
+/** The marks, each capturing the name (bold or not: "**Favrel-Duo**, …"): after the name in an aside, before it after "our", or after "was". */
 const MARKS: readonly RegExp[] = [
   // "Quenmar Lyrit, our earlier release, …", "Fennick-Duplex (our first conversational release)".
-  new RegExp(String.raw`(${NAME})\s*[,(]\s*our\s+(?:[\p{L}-]+\s+){0,2}?(?:${words(earlier)}|${words(siblings)})\b`, 'gu'),
-  // "Quibrel-L, the server model from the same group, …", "Dalmerix-R, released by our lab last year, …".
-  new RegExp(String.raw`(${NAME})\s*[,(]\s*(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:from|of|by)\s+the\s+same\s+(?:group|lab|team|company)|released\s+(?:[\p{L}']+\s+){0,4}?last\s+year)\b`, 'gu'),
+  new RegExp(String.raw`(${NAME})[*_]*\s*[,(]\s*our\s+(?:[\p{L}-]+\s+){0,2}?(?:${words(earlier)}|${words(siblings)})\b`, 'gu'),
+  // "Quibrel-L, the server model from the same group, …", "Favrel-Duo, released by the same team, …",
+  // "Dalmerix-R, released by our lab last year, …".
+  new RegExp(String.raw`(${NAME})[*_]*\s*[,(]\s*(?:(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?|(?:released|built|developed|made|trained)\s+)?(?:from|of|by)\s+the\s+same\s+(?:group|lab|team|company)|released\s+(?:[\p{L}']+\s+){0,4}?last\s+year)\b`, 'gu'),
   // "our sibling project Treskal-Ny", "our earlier release Quenmar Lyrit".
   new RegExp(String.raw`\bour\s+(?:[\p{L}-]+\s+){0,2}?(?:${words(earlier)}|${words(siblings)})\s+(?:[\p{L}-]+\s+)?(?:${words(builds)}),?\s+(${NAME})`, 'gu'),
   // "our lab's only speech model was Solvarin-Ith": what was, before the card's model.
