@@ -378,6 +378,8 @@ describe('a design the card sets aside in practice', () => {
     // Not when the turn points at something else, nor when nothing was tried.
     assert.deepEqual(rankedFamilies(tried.replace('but it', 'but the model')), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies(tried.replace('We looked at', 'We shipped')), ['dual-stream-codec']);
+    // The look back stops where a line break ends a sentence, as a passage break would.
+    assert.deepEqual(rankedFamilies('- We looked at packing but it\n- keeps the user and the model on two parallel audio streams.'), ['dual-stream-codec']);
     // The clause ends at a comma: what follows may be the card's.
     assert.deepEqual(rankedFamilies('We looked at packing but it was slow, so the model keeps two parallel audio streams.'), ['dual-stream-codec']);
     // Engineers scope and sketch; an aside may stand before "and shelved it".

@@ -52,8 +52,21 @@ export const TOPICS: readonly Topic[] = ['others', 'asked', 'announced', 'announ
 const topicBefore = (sentence: Sentence, before: Topic): Topic => (sentence.paragraph ? acrossParagraph(before) : before);
 
 /** What a topic leaves across a blank line: designs announced, to be named by their place; a section about other work; a question about an alternative. */
-export const acrossParagraph = (before: Topic): Topic =>
-  before === 'asked' ? 'asked' : before === 'announced' || before === 'announcedItem' ? 'announcedAside' : before === 'background' ? 'backgroundNext' : before === 'section' || before === 'backgroundNext' ? before : 'none';
+export function acrossParagraph(before: Topic): Topic {
+  switch (before) {
+    case 'announced':
+    case 'announcedItem':
+      return 'announcedAside';
+    case 'background':
+      return 'backgroundNext';
+    case 'asked':
+    case 'section':
+    case 'backgroundNext':
+      return before;
+    default:
+      return 'none';
+  }
+}
 
 /**
  * Whether `sentence` is about other work as a section about it goes on (or is that section's
@@ -71,9 +84,8 @@ const tellsHistory = (sentence: Sentence, known: Topic) => sentence.opening === 
  * Whether `sentence` points back at what the ones before it spoke of: other systems, or an
  * earlier build, unless it turns to the card's model as it is now ("It now keeps …").
  */
-const pointsBackAt = (sentence: Sentence, known: Topic) => (sentence.opening === 'back'
-  && (known === 'others' || known === 'asked' || known === 'announced' || known === 'announcedItem' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now)))
-  || describesAnnounced(sentence, known);
+const pointsBackAt = (sentence: Sentence, known: Topic) => sentence.opening === 'back'
+  && (known === 'others' || known === 'asked' || known === 'announced' || known === 'announcedItem' || (known === 'announcedAside' && sentence.ordinal) || (known === 'history' && !sentence.now));
 
 /**
  * Whether `sentence` describes one of the designs announced: it opens a list item or its subject

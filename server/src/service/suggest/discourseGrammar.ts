@@ -5,6 +5,9 @@
  * `discourse.ts` reads with it (the negation and clause lists are `negationGrammar.ts`).
  */
 
+/** Words for a build before the card's model (`earlierWords`, `namedOthers.earlier`). */
+const EARLIER_WORDS = ['earlier', 'earliest', 'previous', 'original', 'old', 'older', 'prior'] as const;
+
 export const DISCOURSE_GRAMMAR = {
   /**
    * Words (or word pairs) that open a sentence by pointing back at what the sentence before spoke
@@ -52,7 +55,7 @@ export const DISCOURSE_GRAMMAR = {
    * first `historyOpeningWords` words, in a sentence told in the past (discourse.ts). The
    * sentences told in the past after it, in its paragraph, go on with that history.
    */
-  earlierWords: ['first', 'earlier', 'earliest', 'previous', 'original', 'initial', 'old', 'older', 'prior'],
+  earlierWords: ['first', 'initial', ...EARLIER_WORDS],
   builds: ['prototype', 'prototypes', 'version', 'versions', 'build', 'builds', 'release', 'model', 'attempt', 'attempts',
     'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft', 'variant', 'variants',
     // Engineers' words: "The old branch put text and speech units into one sequence".
@@ -108,7 +111,7 @@ export const DISCOURSE_GRAMMAR = {
    */
   namedOthers: {
     // Not "first" or "last": the card's model may be its lab's first ("Foo-7B, our first open release, …").
-    earlier: ['earlier', 'earliest', 'previous', 'older', 'old', 'prior', 'original', 'predecessor', 'former'],
+    earlier: [...EARLIER_WORDS, 'predecessor', 'former'],
     siblings: ['sibling', 'siblings', 'sister', 'companion', 'other'],
     builds: ['model', 'models', 'release', 'releases', 'project', 'projects', 'system', 'systems', 'prototype', 'prototypes',
       'checkpoint', 'checkpoints', 'version', 'versions', 'product', 'products'],

@@ -12,7 +12,7 @@
 import { DISCOURSE_GRAMMAR } from './discourseGrammar';
 
 /** A model's name: a capitalised word, maybe with hyphenated or dotted parts, and maybe a second such word ("Quenmar Lyrit", "Orvalent-β"). */
-const NAME = String.raw`[A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*(?:\s[A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*)?`;
+const NAME = String.raw`[A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*(?:[ \t][A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*)?`;
 const words = (list: readonly string[]) => list.map(entry => entry.replace(/ /g, String.raw`\s+`)).join('|');
 const { earlier, siblings, builds } = DISCOURSE_GRAMMAR.namedOthers;
 
@@ -39,7 +39,7 @@ export function namesSetAside(passage: string): string[] {
     for (let match = mark.exec(passage); match !== null; match = mark.exec(passage)) {
       names.push(match[1]);
       // A capitalised word before the name ("Meanwhile Foo-2, our …"): the name may be the second word alone.
-      const space = match[1].search(/\s/);
+      const space = match[1].search(/[ \t]/);
       if (space > 0) names.push(match[1].slice(space + 1));
     }
   }

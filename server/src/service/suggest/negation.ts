@@ -380,6 +380,15 @@ const TURNED_AGAINST_TRIED = new RegExp(String.raw`\b(?:${NEGATION_GRAMMAR.tried
  * two-channel recordings" describes the design looked at, not the card's.
  */
 function inTurnAgainstTried(text: string, start: number): boolean {
-  return TURNED_AGAINST_TRIED.test(text.slice(Math.max(0, start - TURN_CHARS), start));
+  // Back to the sentence's start at most: a line break that ends a sentence (a heading's, a list
+  // item's) ends the look, as a passage break would.
+  let from = Math.max(0, start - TURN_CHARS);
+  for (let i = start - 1; i >= from; i--) {
+    if (text[i] === '\n' && sentenceStartsAfter(text, i)) {
+      from = i + 1;
+      break;
+    }
+  }
+  return TURNED_AGAINST_TRIED.test(text.slice(from, start));
 }
 
