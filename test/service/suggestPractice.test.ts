@@ -450,4 +450,13 @@ describe('a design the card sets aside in practice', () => {
     // A clause before a colon is no speaker.
     assert.deepEqual(rankedFamilies(`Cascaded systems chain ASR and TTS. Ply keeps its backbone: it writes text and speech tokens in one alternating sequence.`), ['interleaved-flatten']);
   });
+
+  test('"our current" and "our existing" are the card\'s build as it is now; "current" alone and "our previous" are others\'', () => {
+    const streams = 'models the caller audio and the agent audio as two parallel streams.';
+    assert.deepEqual(rankedFamilies(`Our current layout ${streams}`), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(`In our existing design the server ${streams}`), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(`Current systems ${streams.replace('models', 'model')}`), []);
+    assert.deepEqual(rankedFamilies(`In existing designs the server ${streams}`), []);
+    assert.deepEqual(rankedFamilies(`Our previous layout ${streams}`), []);
+  });
 });

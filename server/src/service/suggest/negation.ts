@@ -15,7 +15,7 @@ import {
 } from './clauseReading';
 import { inComparisonTableAside } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
-import { BACKGROUND, inRelativeOfKind, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
+import { inRelativeOfKind, isBackground, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
@@ -246,7 +246,7 @@ function criticisedAfter(after: readonly string[]): boolean {
 export function isSetAside(text: string, start: number, end: number): boolean {
   const before = clauseWords(text, start, -1);
   const after = clauseWords(text, end, 1);
-  return before.some((word, k) => BACKGROUND.has(word) || namesOthersWork(text, start, before, k))
+  return before.some((_, k) => isBackground(before, k) || namesOthersWork(text, start, before, k))
     || after.some((word, k) => word === 'as' && namesOthersAfter(after, k + 1))
     || criticisedBefore(text, start, before)
     || criticisedAfter(after)

@@ -147,6 +147,8 @@ export const NEGATION_GRAMMAR = {
   ourPeople: ['customers', 'users', 'clients', 'partners', 'readers', 'community', 'competitors'],
   /** Words that, after "our", name an earlier build of the card's own, others' now whatever the tense ("Our earlier model Oriel-Speak is …"). */
   ourEarlier: ['earlier', 'older', 'old', 'earliest'],
+  /** Background words that, after "our", name the card's own build as it is now ("Our current layout keeps two streams"). */
+  ourNow: ['current', 'existing'],
   /** Words that, after "the" or "this", name the card's own model or work ("…: the model keeps two streams"). */
   ownNouns: ['model', 'system', 'work', 'paper', 'release', 'checkpoint'],
   /** Relative openers after which a clause describes the noun before them ("… models that alternate …"). */

@@ -11,11 +11,20 @@ import { NEGATION_GRAMMAR } from './negationGrammar';
 import { opensSentence, sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
-export const BACKGROUND = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
+const BACKGROUND_WORDS = new Set<string>(NEGATION_GRAMMAR.background.filter(entry => !entry.includes(' ')));
+const OUR_NOW = new Set<string>(NEGATION_GRAMMAR.ourNow);
 const BACKGROUND_PAIRS = pairsOf(NEGATION_GRAMMAR.background);
 
 const NOT_MODIFIERS = new Set<string>(NEGATION_GRAMMAR.notModifiers);
 const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
+
+/**
+ * Whether the clause word `before[k]` says the mention is others' or past work on its own
+ * ("traditional", "existing"), and not the card's build as it is now ("our current layout").
+ */
+export function isBackground(before: readonly string[], k: number): boolean {
+  return BACKGROUND_WORDS.has(before[k]) && !(OUR_NOW.has(before[k]) && OURS.has(before[k + 1]));
+}
 
 /** Whether the words `wordAt(1)`, `wordAt(2)` … reach one of `nouns` past at most `backgroundModifiers` modifiers. */
 function reachesNoun(nouns: ReadonlySet<string>, wordAt: (j: number) => string | undefined): boolean {
@@ -211,7 +220,7 @@ export function opensWithKind(text: string, first: number): boolean {
       continue;
     }
     // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
-    if (read === 0 && word === 'our' && (BACKGROUND.has(wordAfter(text, i)) || OUR_EARLIER.has(wordAfter(text, i)))) return true;
+    if (read === 0 && word === 'our' && ((BACKGROUND_WORDS.has(wordAfter(text, i)) && !OUR_NOW.has(wordAfter(text, i))) || OUR_EARLIER.has(wordAfter(text, i)))) return true;
     // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
     if (QUANTIFIERS.has(word) || ((word === 'of' || word === 'the') && read > 0)) {
       every ||= word === 'every' || word === 'each';
@@ -219,7 +228,7 @@ export function opensWithKind(text: string, first: number): boolean {
     }
     // After an article, only an adjective with its noun: "A classic ASR/LLM/TTS cascade, made duplex
     // by …" may be the card's own, "A common recipe for voice bots is …" is others' practice.
-    if (adjective === undefined && !article && BACKGROUND.has(word)) return true;
+    if (adjective === undefined && !article && BACKGROUND_WORDS.has(word)) return true;
     if (BACKGROUND_PAIRS.has(word)) {
       // One adjective or several ("Some newer voice models …").
       adjective ??= BACKGROUND_PAIRS.get(word);
