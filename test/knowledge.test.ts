@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadKnowledgeBase } from '../server/src/knowledge/load';
+import { KNOWLEDGE_FILES, loadKnowledgeBase } from '../server/src/knowledge/load';
 import { FAMILY_IDS, POSTURE_IDS, SUBCATEGORY_IDS } from '../server/src/knowledge/schema';
 import type { KnowledgeBase, License } from '../server/src/knowledge/schema';
 
@@ -53,9 +53,7 @@ function license(id: string): License {
 function loadBrokenCopy(file: string, edit: (text: string) => string): Error {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-kb-'));
   try {
-    for (const name of fs.readdirSync(schemasDir).filter(n => n.endsWith('.yaml'))) {
-      fs.copyFileSync(path.join(schemasDir, name), path.join(dir, name));
-    }
+    for (const name of KNOWLEDGE_FILES) fs.copyFileSync(path.join(schemasDir, name), path.join(dir, name));
     const original = fs.readFileSync(path.join(dir, file), 'utf8');
     const edited = edit(original);
     assert.notEqual(edited, original, 'the edit must change the file');

@@ -31,7 +31,7 @@ function expectedFiles(): string[] {
   return [
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md', 'bin/modelcard-lint.js', 'bin/modelcard-language-server.js',
     ...['client', 'server', 'cli', 'browserClient', 'browserServer', 'landscapeWebview'].flatMap(bundle => [`dist/${bundle}.js`, `dist/${bundle}.js.map`]), 'dist/knowledge.json',
-    ...schemas.map(name => `schemas/${name}`), 'schemas/modelcard.schema.json', 'schemas/modelcards.config.schema.json',
+    ...schemas.map(name => `schemas/${name}`), 'schemas/sentence-owner.json', 'schemas/modelcard.schema.json', 'schemas/modelcards.config.schema.json',
     'schemas/knowledge-extension.schema.json',
   ].sort();
 }

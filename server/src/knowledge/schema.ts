@@ -201,6 +201,21 @@ export const ConceptsFile = z.strictObject({
   concepts: z.array(Concept).min(1),
 });
 
+/**
+ * schemas/sentence-owner.json: the learned reading of whose design a sentence describes
+ * (service/suggest/sentenceOwner.ts), written by scripts/train-sentence-owner.js.
+ */
+export const SentenceOwnerFile = z.strictObject({
+  about: z.string(),
+  /** How the weights were trained: from which descriptions, how many mentions. */
+  trained_on: z.strictObject({ file: z.string(), sets: z.string(), descriptions: z.number().int(), mentions: z.number().int(), others: z.number().int() }),
+  /** From this share of others' on, a mention counts less, and nothing at certainty (sentenceOwner.ts). */
+  threshold: z.number().gt(0).lt(1),
+  /** The concept lexicon's words when trained, which the features leave out. */
+  lexicon_words: z.array(z.string()),
+  weights: z.record(z.string(), z.number()),
+});
+
 export const FamiliesFile = z.strictObject({ families: z.array(Family) });
 export const PosturesFile = z.strictObject({ postures: z.array(Posture) });
 export const SubcategoriesFile = z.strictObject({ subcategories: z.array(Subcategory) });
@@ -214,12 +229,15 @@ export type License = z.infer<typeof License>;
 export type KnownModel = z.infer<typeof KnownModel>;
 export type Concept = z.infer<typeof Concept>;
 export type ConceptsFile = z.infer<typeof ConceptsFile>;
+export type SentenceOwnerFile = z.infer<typeof SentenceOwnerFile>;
 
 export interface KnowledgeBase {
   hub: HubVocabulary;
   families: readonly Family[];
   /** The family suggester's evidence: concepts, lineage cues and the fitted threshold. */
   suggester: ConceptsFile;
+  /** The learned reading of whose design a sentence describes, beside the concepts. */
+  sentenceOwner: SentenceOwnerFile;
   postures: readonly Posture[];
   subcategories: readonly Subcategory[];
   licenses: readonly License[];

@@ -1,7 +1,8 @@
 /**
  * Family suggestions: which architectural family (or near-STS) a card's prose describes. The
- * evidence is the concepts of concepts.yaml found in the text, and lineage ("based on Moshi") to
- * a known model of the knowledge base. Everything that depends only on the knowledge base is built
+ * evidence is the concepts of concepts.yaml found in the text, those whose sentence speaks like
+ * one about another system counting less (sentenceOwner.ts), and lineage ("based on Moshi") to a
+ * known model of the knowledge base. Everything that depends only on the knowledge base is built
  * once here; each passage is read in one scan (concept terms, model names and sub-category
  * phrases together) and work in proportion to what it found, and remembered (passageCache.ts).
  */
@@ -13,6 +14,7 @@ import { namesSetAside, opensWithName } from './namedOthers';
 import { compileLineage } from './lineage';
 import { plainProse, VisibleText, withoutInvisibles } from './markup';
 import { createPassageCache, ReadPassage } from './passageCache';
+import { createSentenceOwner } from './sentenceOwner';
 import { namesAnotherModel, sentenceSubject, titleWords } from './subjectName';
 import { compilePhraseSets, PhraseMatch } from './phrases';
 import { noisyOr, passes } from './scoring';
@@ -140,6 +142,7 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
   const scopeScanner = compilePhraseSets([{ entries: scopeConcepts.terms, overlapping: true }]);
   const inScopeWords = (text: string) => scopeConcepts.read(text, scopeScanner.scan(text)[0]).length > 0;
   const lineage = compileLineage(knowledge);
+  const sentenceOwner = createSentenceOwner(knowledge.sentenceOwner);
   const subcategories = createSubcategorySuggester(knowledge);
   const scanner = compilePhraseSets<number | string>([
     { entries: concepts.terms, overlapping: true },
@@ -206,12 +209,16 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     const discourse = found.length > 0 ? readDiscourse(passage) : undefined;
     const evidence: Evidence[] = [];
     for (const c of found) {
+      // How its sentence speaks may say it is likely another system's (sentenceOwner.ts): it counts less.
+      const share = sentenceOwner.countedShare(passage, c.start, c.end);
+      if (share === 0) continue;
+      const weights = share === 1 ? c.evidence : c.evidence.map(([family, weight]) => [family, weight * share] as const);
       // What the sentences before it say may make it others' or an earlier build's (discourse.ts).
       const setAsideAfter = discourse ? TOPICS.filter(topic => discourse.setsAside(c.start, topic)) : [];
       if (setAsideAfter.length === TOPICS.length) continue;
       const subject = sentenceSubject(passage, c.start);
       evidence.push({
-        start: c.start, end: c.end, reason: c.concept, weights: c.evidence,
+        start: c.start, end: c.end, reason: c.concept, weights,
         ...(subject && !known(subject.start) ? { subject: subject.name } : {}),
         ...(setAsideAfter.length > 0 ? { setAsideAfter } : {}),
         ...(discourse ? { about: discourse.subjectOf(c.start) } : {}),

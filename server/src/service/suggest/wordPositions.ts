@@ -23,7 +23,7 @@ const MAY_END = /[.!?;|\n]/g;
 const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 10;
 
 /** Whether the character at `i` (one MAY_END found) ends a sentence. */
-function endsSentence(text: string, i: number): boolean {
+export function endsSentence(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code === 124) return true;
   if (code !== 10) return i + 1 >= text.length || isSpace(text.charCodeAt(i + 1));
