@@ -18,6 +18,7 @@ const { loadKnowledgeBase, SENTENCE_OWNER_FILE } = require(path.join(root, 'out/
 const { createFamilySuggester } = require(path.join(root, 'out/server/src/service/suggest'));
 const { leftOutBy, mentionFeatures } = require(path.join(root, 'out/server/src/service/suggest/sentenceOwner'));
 const { passes } = require(path.join(root, 'out/server/src/service/suggest/scoring'));
+const { plainProse } = require(path.join(root, 'out/server/src/service/suggest/markup'));
 
 const PARAPHRASES = 'test/fixtures/suggest/paraphrases.json';
 const TARGET = path.join(root, 'schemas', SENTENCE_OWNER_FILE);
@@ -54,12 +55,14 @@ function mentionsOf(texts, leftOut) {
   const suggester = createFamilySuggester(untrained);
   const mentions = [];
   for (const text of texts) {
+    // The words as the suggester reads them: markup blanked, offsets kept (markup.ts).
+    const prose = plainProse(text.text);
     for (const family of suggester.rank(text.text, { inScope: true })) {
       const label = family.family === text.family ? 0 : text.rejected.includes(family.family) ? 1 : -1;
       if (label < 0) continue;
       family.spans.forEach((span, k) => {
         if (/^(lineage|presents):/.test(family.reasons[k])) return;
-        mentions.push({ set: setOf(text.id), label, features: mentionFeatures(text.text, span.start, span.end, leftOut) });
+        mentions.push({ set: setOf(text.id), label, features: mentionFeatures(prose, span.start, span.end, leftOut) });
       });
     }
   }

@@ -209,13 +209,13 @@ export function createFamilySuggester(knowledge: KnowledgeBase, options: Suggest
     const discourse = found.length > 0 ? readDiscourse(passage) : undefined;
     const evidence: Evidence[] = [];
     for (const c of found) {
+      // What the sentences before it say may make it others' or an earlier build's (discourse.ts).
+      const setAsideAfter = discourse ? TOPICS.filter(topic => discourse.setsAside(c.start, topic)) : [];
+      if (setAsideAfter.length === TOPICS.length) continue;
       // How its sentence speaks may say it is likely another system's (sentenceOwner.ts): it counts less.
       const share = sentenceOwner.countedShare(passage, c.start, c.end);
       if (share === 0) continue;
       const weights = share === 1 ? c.evidence : c.evidence.map(([family, weight]) => [family, weight * share] as const);
-      // What the sentences before it say may make it others' or an earlier build's (discourse.ts).
-      const setAsideAfter = discourse ? TOPICS.filter(topic => discourse.setsAside(c.start, topic)) : [];
-      if (setAsideAfter.length === TOPICS.length) continue;
       const subject = sentenceSubject(passage, c.start);
       evidence.push({
         start: c.start, end: c.end, reason: c.concept, weights,

@@ -23,7 +23,12 @@ const OURS = new Set<string>(NEGATION_GRAMMAR.ours);
  * ("traditional", "existing"), and not the card's build as it is now ("our current layout").
  */
 export function isBackground(before: readonly string[], k: number): boolean {
-  return BACKGROUND_WORDS.has(before[k]) && !(OUR_NOW.has(before[k]) && OURS.has(before[k + 1]));
+  return OURS.has(before[k + 1]) ? backgroundAfterOur(before[k]) : BACKGROUND_WORDS.has(before[k]);
+}
+
+/** Whether `word`, after "our", is background: "our previous", not "our current". */
+function backgroundAfterOur(word: string): boolean {
+  return BACKGROUND_WORDS.has(word) && !OUR_NOW.has(word);
 }
 
 /** Whether the words `wordAt(1)`, `wordAt(2)` … reach one of `nouns` past at most `backgroundModifiers` modifiers. */
@@ -220,7 +225,7 @@ export function opensWithKind(text: string, first: number): boolean {
       continue;
     }
     // The card's own earlier work is others' too: "Our previous product, Aurel-Cascade, used …".
-    if (read === 0 && word === 'our' && ((BACKGROUND_WORDS.has(wordAfter(text, i)) && !OUR_NOW.has(wordAfter(text, i))) || OUR_EARLIER.has(wordAfter(text, i)))) return true;
+    if (read === 0 && word === 'our' && (backgroundAfterOur(wordAfter(text, i)) || OUR_EARLIER.has(wordAfter(text, i)))) return true;
     // A quantity of them: "Plenty of recent work …", "Much of the recent excitement …", "Most of the …".
     if (QUANTIFIERS.has(word) || ((word === 'of' || word === 'the') && read > 0)) {
       every ||= word === 'every' || word === 'each';

@@ -74,16 +74,11 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
 /** The words a file says the features leave out, as a test. */
 export function leftOutBy(lexiconWords: readonly string[]): (word: string) => boolean {
   const exact = new Set(lexiconWords);
-  const stems = lexiconWords.filter(word => word.length >= MIN_STEM);
-  const known = new Map<string, boolean>();
-  return word => {
-    let out = known.get(word);
-    if (out === undefined) {
-      out = exact.has(word) || /^\p{N}+$/u.test(word) || stems.some(stem => word.startsWith(stem));
-      known.set(word, out);
-    }
-    return out;
-  };
+  // One test for every stem, and nothing remembered: a server reads words without end.
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stems = lexiconWords.filter(word => word.length >= MIN_STEM).map(escape);
+  const stemmed = new RegExp(`^(?:\\p{N}+$${stems.length > 0 ? `|${stems.join('|')}` : ''})`, 'u');
+  return word => exact.has(word) || stemmed.test(word);
 }
 
 /**
