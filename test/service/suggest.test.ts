@@ -262,6 +262,10 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Prior work such as Tolland trains one network, either by running two parallel audio streams or by interleaving text and speech tokens in one sequence.'), []);
     assert.deepEqual(rankedFamilies('Most voice assistants are built as a relay: a recognizer transcribes the user and a synthesizer reads the reply.'), []);
     assert.deepEqual(rankedFamilies('A common recipe is to interleave text and speech tokens in one sequence.'), []);
+    // What most others do, in the words for a practice that prevails.
+    assert.deepEqual(rankedFamilies('The dominant approach trains a text LLM on one sequence in which speech and text tokens alternate.'), []);
+    assert.deepEqual(rankedFamilies('A widespread design chains a recognizer, a text model and a synthesizer.'), []);
+    assert.deepEqual(rankedFamilies('Mainstream systems interleave speech and text tokens in one sequence; ours keeps two parallel audio streams.'), ['dual-stream-codec']);
     // A name, a word for the card's own, or an article before a lone background word leaves it the card's.
     assert.deepEqual(rankedFamilies('Tandemra models two parallel audio streams.'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('Cascaded systems are slow, so we keep two parallel audio streams.'), ['dual-stream-codec']);
