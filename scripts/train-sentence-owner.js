@@ -9,6 +9,7 @@
 // weights. No real-corpus text is read: the corpus measures the suggester, it does not train it.
 //
 //   --check   exit 1 when schemas/sentence-owner.json is not what training gives (CI-safe, no write)
+//   --stability  train without a few descriptions and count what changes (docs step 113)
 //   --cv      per round of blind sets (docs/suggester-measurement.md), train without the round and
 //             read the round: figures with and without the learned reading
 const fs = require('node:fs');
@@ -32,6 +33,8 @@ const EPOCHS = 15;
 const RATE = 0.1;
 const L2 = 1e-4;
 /** Rounds of four blind sets, as docs/suggester-measurement.md numbers them. */
+/** --stability leaves out every this-many-th description. */
+const STABILITY_STEP = 500;
 const ROUNDS = [[54, 57], [58, 61], [62, 65], [66, 69], [70, 73]];
 
 const setOf = id => Number(/^set(\d+)-/.exec(id)?.[1] ?? 0);
@@ -62,25 +65,31 @@ function mentionsOf(texts, leftOut) {
       if (label < 0) continue;
       family.spans.forEach((span, k) => {
         if (/^(lineage|presents):/.test(family.reasons[k])) return;
-        mentions.push({ set: setOf(text.id), label, features: mentionFeatures(prose, span.start, span.end, leftOut) });
+        mentions.push({ key: `${text.id}:${family.family}:${span.start}`, set: setOf(text.id), label, features: mentionFeatures(prose, span.start, span.end, leftOut) });
       });
     }
   }
   return mentions;
 }
 
+/** FNV-1a, 32 bits: a stable, well-spread number for a string. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
 function train(mentions) {
   const counts = new Map();
   for (const m of mentions) for (const f of m.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const data = mentions.map(m => ({ label: m.label, features: m.features.filter(f => f === 'bias' || counts.get(f) >= MIN_COUNT) }));
+  const data = mentions.map(m => ({ key: m.key, label: m.label, features: m.features.filter(f => f === 'bias' || counts.get(f) >= MIN_COUNT) }));
   const weights = new Map();
   const squares = new Map();
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    // A fixed shuffle per epoch: the same examples give the same weights.
-    for (let i = data.length - 1; i > 0; i--) {
-      const j = (i * 7919 + epoch * 104729) % data.length;
-      [data[i], data[j]] = [data[j], data[i]];
-    }
+    // A fixed shuffle per epoch, each mention placed by a hash of its own key: the same examples
+    // give the same weights, and a mention more or less leaves the others in their order.
+    const place = new Map(data.map(d => [d, fnv1a(`${d.key}#${epoch}`)]));
+    data.sort((x, y) => place.get(x) - place.get(y) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     for (const { label, features } of data) {
       let z = 0;
       for (const f of features) z += weights.get(f) ?? 0;
@@ -141,9 +150,34 @@ function crossValidate(words, leftOut) {
 }
 
 const words = lexiconWords(knowledge.suggester.concepts);
+/**
+ * How much the weights move when a few descriptions are left out of training (every
+ * STABILITY_STEP-th): weights that differ, and descriptions whose first choice or suggestion
+ * changes. A written reading changes a few training mentions; it should not reshuffle the rest.
+ */
+function stability(words, leftOut) {
+  const mentions = mentionsOf(descriptions, leftOut);
+  const dropped = new Set(descriptions.filter((_, k) => k % STABILITY_STEP === 0).map(t => t.id));
+  const fewer = mentions.filter(m => !dropped.has(m.key.slice(0, m.key.indexOf(':'))));
+  const [all, some] = [mentions, fewer].map(ms => fileOf(words, ms, train(ms)));
+  const keys = new Set([...Object.keys(all.weights), ...Object.keys(some.weights)]);
+  const moved = [...keys].filter(k => all.weights[k] !== some.weights[k]).length;
+  const [a, b] = [all, some].map(file => createFamilySuggester({ ...knowledge, sentenceOwner: file }));
+  const texts = JSON.parse(fs.readFileSync(path.join(root, PARAPHRASES), 'utf8')).texts;
+  let first = 0;
+  let suggested = 0;
+  for (const { text } of texts) {
+    if (a.rank(text, { inScope: true })[0]?.family !== b.rank(text, { inScope: true })[0]?.family) first++;
+    if (a.suggest(text, { inScope: true })?.family !== b.suggest(text, { inScope: true })?.family) suggested++;
+  }
+  console.log(`${dropped.size} of ${descriptions.length} descriptions left out (${mentions.length - fewer.length} mentions): ${moved} of ${keys.size} weights differ; of ${texts.length} descriptions, ${first} first choices and ${suggested} suggestions change`);
+}
+
 const leftOut = leftOutBy(words);
 if (process.argv.includes('--cv')) {
   crossValidate(words, leftOut);
+} else if (process.argv.includes('--stability')) {
+  stability(words, leftOut);
 } else {
   const mentions = mentionsOf(descriptions, leftOut);
   const text = serialise(fileOf(words, mentions, train(mentions)));

@@ -161,6 +161,8 @@ describe('negation and clauses about other systems', () => {
       "It doesn't use parallel audio streams.",
       'Lower latency than a cascade.',
       'Without any parallel audio streams.',
+      // A hyphenated compound is one word of the window.
+      'There is no chunk-by-chunk state head deciding whether to speak.',
     ];
     for (const text of texts) assert.deepEqual(rankedFamilies(text), [], text);
   });
@@ -170,6 +172,10 @@ describe('negation and clauses about other systems', () => {
       assert.deepEqual(rankedFamilies(text), ['codec-free'], text);
     }
     assert.deepEqual(rankedFamilies('It is not codec-free.'), []);
+    // The next item of a list of negated things is one of them, not a double negation.
+    const listed = suggester.rank('It keeps no separate turn-detection model and no speech tokenizer.', inCard);
+    assert.deepEqual(listed.map(s => s.family), ['codec-free']);
+    assert.deepEqual(listed[0].evidence, ['no speech tokenizer']);
   });
 
   test('the negation scope ends at clause punctuation, a line break that ends a sentence, and "but"', () => {

@@ -19,6 +19,7 @@ import { inRelativeOfKind, isBackground, inSentenceAboutKind, namesOthersAfter, 
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
+const LIST_JOINS = new Set<string>(NEGATION_GRAMMAR.listJoins);
 const CRITICISM = new Set<string>(NEGATION_GRAMMAR.criticism.filter(entry => !entry.includes(' ')));
 const CRITICISM_PAIRS = pairsOf(NEGATION_GRAMMAR.criticism);
 const REMEDIES = new Set<string>(NEGATION_GRAMMAR.remedies);
@@ -36,6 +37,7 @@ function wordsBefore(text: string, start: number): string[] {
   let counted = 0;
   let i = start - 1;
   while (counted < NEGATION_GRAMMAR.windowWords && words.length < MAX_WORDS) {
+    const after = i;
     while (i >= 0 && !isWordCharAt(text, i)) {
       if (stopsAt(text, i)) return words;
       if (crossAt(text, i)) {
@@ -45,13 +47,15 @@ function wordsBefore(text: string, start: number): string[] {
       i--;
     }
     if (i < 0) break;
+    // A hyphenated compound is one word of the window: "no chunk-by-chunk state head" is "no" three words back.
+    const compound = words.length > 0 && after === i + 1 && text[after] === '-';
     const end = i + 1;
     // A word, with inner apostrophes kept so that "doesn't" stays one word.
     while (i >= 0 && (isWordCharAt(text, i) || (isApostrophe(text[i]) && isWordCharAt(text, i - 1) && isWordCharAt(text, i + 1)))) i--;
     const word = text.slice(i + 1, end).toLowerCase();
     if (OPENERS.has(word)) break;
     words.push(word);
-    if (!FILLERS.has(word)) counted++;
+    if (!FILLERS.has(word) && !compound) counted++;
   }
   return words;
 }
@@ -101,8 +105,12 @@ function negatedVerbBeforeComma(text: string, start: number): boolean {
 /** Whether a negation cue is among the few words before `start` in its clause (the look-back of `isNegated`, without negated verbs). */
 export function cueGoverns(text: string, start: number): boolean {
   const words = wordsBefore(text, start);
+  // A phrase with its own cue after a list's join is the list's next negated item, not a
+  // double negation: "no separate turn detector and no speech tokenizer".
+  const ownCue = CUES.has(firstWordAt(text, start));
   for (let k = 0; k < words.length; k++) {
     const word = words[k];
+    if (ownCue && LIST_JOINS.has(word)) return false;
     // words[k - 1] is the word after words[k] in the text.
     const following = k > 0 ? words[k - 1] : undefined;
     if (following !== undefined && NOT_NEGATING.get(word)?.has(following)) continue;
