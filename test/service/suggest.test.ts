@@ -272,6 +272,9 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('The dominant approach trains a text LLM on one sequence in which speech and text tokens alternate.'), []);
     assert.deepEqual(rankedFamilies('A widespread design chains a recognizer, a text model and a synthesizer.'), []);
     assert.deepEqual(rankedFamilies('Mainstream systems interleave speech and text tokens in one sequence; ours keeps two parallel audio streams.'), ['dual-stream-codec']);
+    // The systems set beside the card's: its rivals, the ones closest to it.
+    assert.deepEqual(rankedFamilies('Competing systems chain a recognizer, a text model and a synthesizer.'), []);
+    assert.deepEqual(rankedFamilies('The nearest systems to Plover chain a recognizer, a text model and a synthesizer, but add a state head that predicts turn changes.'), []);
     // A name, a word for the card's own, or an article before a lone background word leaves it the card's.
     assert.deepEqual(rankedFamilies('Tandemra models two parallel audio streams.'), ['dual-stream-codec']);
     assert.deepEqual(rankedFamilies('Cascaded systems are slow, so we keep two parallel audio streams.'), ['dual-stream-codec']);

@@ -81,7 +81,7 @@ export const NEGATION_GRAMMAR = {
     // Transformer"), a stage, a place in the text ("as shown earlier") or the card's own model
     // ("our other models"): only before a word for others' work are they background.
     ...['early', 'earlier', 'many', 'most', 'other', 'recent', 'newer', 'several', 'some', 'standard', 'common', 'naive', 'popular', 'those', 'such',
-      'widespread', 'prevalent', 'dominant', 'predominant', 'mainstream',
+      'widespread', 'prevalent', 'dominant', 'predominant', 'mainstream', 'closest', 'nearest', 'rival', 'competing',
       'another', 'different', 'alternative', 'usual', 'obvious', 'best', 'related'].flatMap(adjective => [
       'approach', 'approaches', 'works', 'work', 'systems', 'methods', 'models', 'attempts', 'studies', 'efforts', 'research',
       'solutions', 'design', 'designs', 'frameworks', 'pipeline', 'pipelines', 'cascade', 'cascades', 'cascaded', 'recipe', 'recipes',
