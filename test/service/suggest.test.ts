@@ -400,6 +400,22 @@ describe('negation and clauses about other systems', () => {
     assert.deepEqual(rankedFamilies('Text and speech tokens are interleaved in one sequence, and users say it would help them.'), ['interleaved-flatten']);
   });
 
+  test('a plan or a roadmap is not the card\'s design', () => {
+    const cases: [string, string[]][] = [
+      // A plan before the mention in its clause, or "is planned" after it.
+      ['We plan to add a turn-taking predictor in a future release.', []],
+      ['A duplex state predictor is on the roadmap.', []],
+      // A sentence that opens with a plan, and a label of one.
+      ['In the next version, the model will keep two parallel audio streams.', []],
+      ['Roadmap: support two parallel audio streams.', []],
+      // A roadmap section, up to the next heading.
+      ['## Roadmap\n\n- [ ] A full-duplex version with two parallel audio streams\n\n## Architecture\n\nThe model interleaves text and speech tokens in one sequence.', ['interleaved-flatten']],
+      // A release to come is of the model as it is.
+      ['We will release the model, which keeps two parallel audio streams.', ['dual-stream-codec']],
+    ];
+    for (const [text, families] of cases) assert.deepEqual(rankedFamilies(text), families, text);
+  });
+
   test('a comparison table with one column or row marked as the card\'s: the other columns or rows describe other designs', () => {
     const byColumn = [
       '| | Plain pipeline | **Trellis** | Single decoder |',

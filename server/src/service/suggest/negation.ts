@@ -15,7 +15,7 @@ import {
 } from './clauseReading';
 import { inComparisonTableAside } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
-import { inRelativeOfKind, isBackground, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
+import { inRelativeOfKind, inSentenceOpeningWith, isBackground, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
@@ -268,9 +268,35 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || replacedOrLeft(before, after)
     || before.some(word => HYPOTHETICAL.has(word))
     || after.slice(0, NEGATION_GRAMMAR.hypotheticalWordsAfter).some(word => HYPOTHETICAL.has(word))
+    || planned(before, after)
+    || inSentenceOpeningWith(text, start, opensWithPlan, false)
     || triedAndTurned(text, before, end)
     || inTurnAgainstTried(text, start)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
+}
+
+const PLANS = new Set<string>(NEGATION_GRAMMAR.plans.filter(entry => !entry.includes(' ')));
+const PLAN_PAIRS = pairsOf(NEGATION_GRAMMAR.plans);
+const PLANNED = new Set<string>(NEGATION_GRAMMAR.planned);
+
+/**
+ * Whether the clause says that what the mention names is planned, not built: a word of `plans`
+ * before it ("We plan to add a turn-taking predictor"; `before` is nearest first, so a pair's
+ * second word comes first), or "is"/"are" right after it and then a word of `planned` ("A duplex
+ * state head is planned", "… are on the roadmap").
+ */
+function planned(before: readonly string[], after: readonly string[]): boolean {
+  return before.some((word, k) => PLANS.has(word) || (k > 0 && PLAN_PAIRS.get(word)?.has(before[k - 1]) === true))
+    || ((after[0] === 'is' || after[0] === 'are') && after.slice(1, 1 + NEGATION_GRAMMAR.plannedWordsAfter).some(word => PLANNED.has(word)));
+}
+
+/**
+ * Whether the sentence's first clause, in its first few words, is a plan that the rest of the
+ * sentence falls under ("In the next version, the model keeps …", "Future work: a version with …").
+ */
+function opensWithPlan(text: string, first: number): boolean {
+  const words = clauseWords(text, first, 1).slice(0, NEGATION_GRAMMAR.planOpeningWords);
+  return words.some((word, k) => PLANS.has(word) || PLAN_PAIRS.get(word)?.has(words[k + 1]) === true);
 }
 
 /** The most characters read ahead for the end of a sentence, to see whether it asks. */

@@ -234,6 +234,21 @@ export const NEGATION_GRAMMAR = {
    */
   hypothetical: ['would'],
   /**
+   * Words (or word pairs) that, before a mention anywhere in its clause, say that what it names is
+   * planned, not built ("We plan to add a turn-taking predictor", "In the next version the model
+   * keeps two parallel streams"): a card's roadmap is not its design. Not "will" alone, nor "will
+   * release": a card about to be published says "We will release the model, which …" of its own.
+   */
+  plans: ['plan to', 'plans to', 'planning to', 'intend to', 'intends to', 'will add', 'will introduce',
+    'future work', 'future release', 'future releases', 'future version', 'future versions', 'next release', 'next version',
+    'coming soon', 'roadmap', 'forthcoming'],
+  /** Words that, after "is" or "are" right after a mention, say it is planned ("A duplex state head is planned", "… are on the roadmap"). */
+  planned: ['planned', 'roadmap', 'forthcoming'],
+  /** How many words after "is" or "are" such a word may come ("… is also on our roadmap"). */
+  plannedWordsAfter: 4,
+  /** How many of a sentence's first words may hold a plan that the sentence falls under ("In the next version, …"). */
+  planOpeningWords: 4,
+  /**
    * Verbs that, right before "whether" or "if", report a question ("Some readers asked whether we
    * evaluated the codec-free route, where a decoder …"): what follows in the sentence is asked,
    * not asserted, up to `reportedQuestionWords` words on.
