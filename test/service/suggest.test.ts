@@ -416,6 +416,12 @@ describe('negation and clauses about other systems', () => {
     for (const [text, families] of cases) assert.deepEqual(rankedFamilies(text), families, text);
   });
 
+  test('a section that points to other projects is about them, up to the next heading', () => {
+    const projects = '## Related projects\n\n- Parrot: a cascaded voice agent that chains ASR, an LLM and TTS.\n\n## Model\n\n';
+    assert.deepEqual(rankedFamilies(`${projects}It keeps two parallel audio streams.`), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies('## See also\n\n- Parrot, a cascaded voice agent that chains ASR, an LLM and TTS.'), []);
+  });
+
   test('a comparison table with one column or row marked as the card\'s: the other columns or rows describe other designs', () => {
     const byColumn = [
       '| | Plain pipeline | **Trellis** | Single decoder |',

@@ -100,11 +100,13 @@ export const DISCOURSE_GRAMMAR = {
    * sentence of at most `backgroundLabelWords` words that opens with one (a section number before it
    * aside) opens such a section, whose sentences describe others' work until one says "we" or
    * "our" (or until another heading). "Motivation" and "Context" may be the card's own, so not.
-   * So does a section of work not done yet ("## Roadmap", "Future work: …", "## TODO").
+   * So does a section of work not done yet ("## Roadmap", "Future work: …", "## TODO"), and one
+   * that points to other projects ("## See also", "## Related projects").
    */
   backgroundLabels: ['related work', 'related works', 'background', 'prior work', 'previous work', 'prior art', 'existing work',
     'related literature', 'literature review',
-    'roadmap', 'todo', 'future work', 'future plans', 'future directions', 'coming soon', 'next steps'],
+    'roadmap', 'todo', 'future work', 'future plans', 'future directions', 'coming soon', 'next steps',
+    'see also', 'related projects', 'related repositories', 'related models', 'other projects', 'similar projects'],
   backgroundLabelWords: 8,
   /**
    * Words that set a model's name aside as another model's (namedOthers.ts): after "our" in an aside
