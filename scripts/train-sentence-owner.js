@@ -32,9 +32,9 @@ const MIN_COUNT = 3;
 const EPOCHS = 15;
 const RATE = 0.1;
 const L2 = 1e-4;
-/** Rounds of four blind sets, as docs/suggester-measurement.md numbers them. */
 /** --stability leaves out every this-many-th description. */
 const STABILITY_STEP = 500;
+/** Rounds of four blind sets, as docs/suggester-measurement.md numbers them. */
 const ROUNDS = [[54, 57], [58, 61], [62, 65], [66, 69], [70, 73]];
 
 const setOf = id => Number(/^set(\d+)-/.exec(id)?.[1] ?? 0);

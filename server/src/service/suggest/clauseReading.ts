@@ -24,6 +24,16 @@ export function pairsOf(list: readonly string[]): Map<string, Set<string>> {
   return pairs;
 }
 
+/**
+ * A test of a list of words and word pairs ("slow", "add latency"): whether `word`, or `word`
+ * with the word `next` after it in the text, is one of its entries.
+ */
+export function wordListTest(list: readonly string[]): (word: string, next: string | undefined) => boolean {
+  const singles = new Set<string>(list.filter(entry => !entry.includes(' ')));
+  const pairs = pairsOf(list);
+  return (word, next) => singles.has(word) || (next !== undefined && pairs.get(word)?.has(next) === true);
+}
+
 export const CUES = new Set<string>(NEGATION_GRAMMAR.cues);
 export const CUE_PAIRS = pairsOf(NEGATION_GRAMMAR.cues);
 export const NOT_NEGATING = pairsOf(NEGATION_GRAMMAR.notNegating);

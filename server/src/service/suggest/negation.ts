@@ -11,17 +11,16 @@
  * aside (`isSetAside`); what the words after a mention deny is in `predicateAfter.ts`.
  */
 import {
-  clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, nearest, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt,
+  clauseWords, crossAt, CUE_PAIRS, CUES, FILLERS, firstWordAt, isApostrophe, nearest, NOT_NEGATING, OPENERS, pairsOf, pastAsideOrList, RELATIVE, stopsAt, wordListTest,
 } from './clauseReading';
 import { inComparisonTableAside } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
-import { inRelativeOfKind, inSentenceOpeningWith, isBackground, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
+import { inRelativeOfKind, isBackground, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
+import { isPlanned } from './plans';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
 
 const LIST_JOINS = new Set<string>(NEGATION_GRAMMAR.listJoins);
-const CRITICISM = new Set<string>(NEGATION_GRAMMAR.criticism.filter(entry => !entry.includes(' ')));
-const CRITICISM_PAIRS = pairsOf(NEGATION_GRAMMAR.criticism);
 const REMEDIES = new Set<string>(NEGATION_GRAMMAR.remedies);
 const FAULTS = new Set<string>(NEGATION_GRAMMAR.faults);
 const MEANS = new Set<string>(NEGATION_GRAMMAR.means);
@@ -120,8 +119,7 @@ export function cueGoverns(text: string, start: number): boolean {
   return false;
 }
 
-const CONTRAST = new Set<string>(NEGATION_GRAMMAR.contrast.filter(entry => !entry.includes(' ')));
-const CONTRAST_PAIRS = pairsOf(NEGATION_GRAMMAR.contrast);
+const isContrast = wordListTest(NEGATION_GRAMMAR.contrast);
 const RELATIVE_PAIRS = pairsOf(NEGATION_GRAMMAR.relativeOpeners);
 /** Soft stops a relative clause may continue across; any other stop ends the contrast clause. */
 const SOFT_STOPS = new Set([',', '(', ')', '—', '[', ']']);
@@ -140,8 +138,7 @@ export function inContrastClause(text: string, start: number): boolean {
   let opener = -1;
   let read = 0;
   let i = start - 1;
-  const opensWithContrast = (words: readonly string[]) => words.some((word, k) =>
-    CONTRAST.has(word) || (k > 0 && CONTRAST_PAIRS.get(word)?.has(words[k - 1])));
+  const opensWithContrast = (words: readonly string[]) => words.some((word, k) => isContrast(word, k > 0 ? words[k - 1] : undefined));
   const contrastInClause = () => opensWithContrast(opener < 0 ? clause : clause.slice(0, opener));
   // A clause read back to the start of its sentence: does its first word make it one of contrast?
   const opensSentenceWithContrast = (words: readonly string[]) => SENTENCE_CONTRAST.has(words[words.length - 1]);
@@ -223,7 +220,7 @@ function turnsAfter(text: string, end: number): boolean {
 }
 
 /** Whether `word` (followed by `next`) finds fault: "slow", "suffer", "add latency". */
-const isCriticism = (word: string, next: string | undefined) => CRITICISM.has(word) || (next !== undefined && CRITICISM_PAIRS.get(word)?.has(next) === true);
+const isCriticism = wordListTest(NEGATION_GRAMMAR.criticism);
 
 /**
  * Whether a criticism among the clause words `before` a mention (nearest first) is about it: not
@@ -268,35 +265,10 @@ export function isSetAside(text: string, start: number, end: number): boolean {
     || replacedOrLeft(before, after)
     || before.some(word => HYPOTHETICAL.has(word))
     || after.slice(0, NEGATION_GRAMMAR.hypotheticalWordsAfter).some(word => HYPOTHETICAL.has(word))
-    || planned(before, after)
-    || inSentenceOpeningWith(text, start, opensWithPlan, false)
+    || isPlanned(text, start, before, after)
     || triedAndTurned(text, before, end)
     || inTurnAgainstTried(text, start)
     || ((before.some(word => PREVALENT.has(word)) || after.some(word => PREVALENT.has(word))) && turnsAfter(text, end));
-}
-
-const PLANS = new Set<string>(NEGATION_GRAMMAR.plans.filter(entry => !entry.includes(' ')));
-const PLAN_PAIRS = pairsOf(NEGATION_GRAMMAR.plans);
-const PLANNED = new Set<string>(NEGATION_GRAMMAR.planned);
-
-/**
- * Whether the clause says that what the mention names is planned, not built: a word of `plans`
- * before it ("We plan to add a turn-taking predictor"; `before` is nearest first, so a pair's
- * second word comes first), or "is"/"are" right after it and then a word of `planned` ("A duplex
- * state head is planned", "… are on the roadmap").
- */
-function planned(before: readonly string[], after: readonly string[]): boolean {
-  return before.some((word, k) => PLANS.has(word) || (k > 0 && PLAN_PAIRS.get(word)?.has(before[k - 1]) === true))
-    || ((after[0] === 'is' || after[0] === 'are') && after.slice(1, 1 + NEGATION_GRAMMAR.plannedWordsAfter).some(word => PLANNED.has(word)));
-}
-
-/**
- * Whether the sentence's first clause, in its first few words, is a plan that the rest of the
- * sentence falls under ("In the next version, the model keeps …", "Future work: a version with …").
- */
-function opensWithPlan(text: string, first: number): boolean {
-  const words = clauseWords(text, first, 1).slice(0, NEGATION_GRAMMAR.planOpeningWords);
-  return words.some((word, k) => PLANS.has(word) || PLAN_PAIRS.get(word)?.has(words[k + 1]) === true);
 }
 
 /** The most characters read ahead for the end of a sentence, to see whether it asks. */
