@@ -98,7 +98,7 @@ function figuresTable(inCard) {
     figuresRow('dev models', judged.filter(j => !j.sealed), inCard),
     figuresRow('sealed models', judged.filter(j => j.sealed), inCard),
     ...batchRows(inCard),
-    ...families.map(family => figuresRow(family ?? 'no family (not STS)', judged.filter(j => j.label === family), inCard)),
+    ...families.map(family => figuresRow(family ?? 'no family (not STS, or none in the article)', judged.filter(j => j.label === family), inCard)),
   ];
 }
 

@@ -9,7 +9,7 @@ import type { FamilyId } from '../../server/src/knowledge/schema';
 export const CORPUS_DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'suggest', 'corpus');
 
 export interface CorpusModel {
-  /** The family per the landscape article; null for a model that is not STS (ASR, TTS, codec, text LLM). */
+  /** The family per the landscape article; null for a model that is not STS (ASR, TTS, codec, text LLM) or to which the article gives none (closed services). */
   readonly label: FamilyId | null;
   readonly label_source: string;
   /** Known-model ids the knowledge base loses while this model's texts are scored (itself and its variants). */
