@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createFamilySuggester } from '../../server/src/service/suggest';
+import { opensWithSiblingName } from '../../server/src/service/suggest/namedOthers';
 import { knowledge } from '../helpers';
 
 const suggester = createFamilySuggester(knowledge);
@@ -458,5 +459,65 @@ describe('a design the card sets aside in practice', () => {
     assert.deepEqual(rankedFamilies(`Current systems ${streams.replace('models', 'model')}`), []);
     assert.deepEqual(rankedFamilies(`In existing designs the server ${streams}`), []);
     assert.deepEqual(rankedFamilies(`Our previous layout ${streams}`), []);
+  });
+
+  test('round 15: others set beside the card by a run-in label, "is what most labs do", one rival model or group, a history, a plan, a named sibling', () => {
+    const interleaved = 'text and speech tokens into one interleaved sequence';
+    const othersOnly = [
+      // A run-in label and a dash before a sentence about a kind of system.
+      'Abstract — Most spoken dialogue models discretise audio with a learned codec and then either interleave the resulting tokens with text in one sequence or run a separate token stream for each speaker.',
+      // A design likened to others' practice with "is what".
+      'Packing text and speech tokens into one sequence is what most labs do now.',
+      // One rival model, one group of builders.
+      'One well-known research model skips the discrete codec and feeds continuous speech embeddings to the decoder.',
+      'A smaller group avoids discrete codes and feeds continuous speech embeddings to the decoder.',
+      // A history opened by what the model started life as, by its first months, by what a lab shipped first.
+      `Linnet started life as a model that packs ${interleaved}.`,
+      `For its first eight months the project was a model that wrote ${interleaved}.`,
+      "Corvid Labs' first voice assistant, released last year, was a relay race. A recognizer turned speech into a transcript, a text-only LLM wrote a reply and a synthesizer read it aloud.",
+      // A plan after one more noun and "remains".
+      'The duplex state predictor option remains on the roadmap.',
+      // Designs announced as strands, and "In one, …" describing one of them; a system run "for comparison".
+      'Two strands of recent work aim at assistants that can be interrupted. In one, a single transformer tracks both speakers as two parallel codec streams.',
+      'For comparison we ran Sturrock Duplex, which adds a learned state head that decides when to speak.',
+      // A sibling named in apposition, and the sentence that points back at it.
+      'Its sibling, Quenby Braid, interleaves text and speech tokens in one sequence. That design needs retraining for every text model.',
+    ];
+    for (const text of othersOnly) assert.deepEqual(rankedFamilies(text), [], text);
+    // The card's own: its model after a label, its own practice, its smaller variant, a first time,
+    // what its predictor does, its own model after a sibling's sentence, a sibling left unnamed.
+    const cardsOwn = new Map([
+      ['Abstract — The model runs a separate token stream for each speaker.', 'dual-stream-codec'],
+      ['Packing text and speech tokens into one sequence is what we do.', 'interleaved-flatten'],
+      ['The smaller model keeps two parallel audio streams.', 'dual-stream-codec'],
+      ['For the first time, the model keeps two parallel audio streams.', 'dual-stream-codec'],
+      ['The duplex state predictor option decides when to speak.', 'cascade-predictor'],
+      ['Its sibling, Quenby Braid, interleaves text and speech tokens in one sequence. Quenby Switchboard keeps two parallel audio streams.', 'dual-stream-codec'],
+      ['Its sibling model interleaves text and speech tokens in one sequence.', 'interleaved-flatten'],
+    ]);
+    for (const [text, family] of cardsOwn) assert.deepEqual(rankedFamilies(text), [family], text);
+  });
+
+  test('a comparison table\'s column labelled as the typical design is another design, and a cell may hold whole sentences', () => {
+    const table = (label: string, cell: string) => [
+      `| Property | ${label} | Aurelinth |`,
+      '|---|---|---|',
+      `| Sequence layout | ${cell} | Audio vectors enter the decoder directly |`,
+      '| Duplex control | Implicit in the block schedule. No head. | A learned internal state decides when to speak. |',
+    ].join('\n');
+    const cell = 'One stream. Text tokens and audio units alternate in one interleaved sequence.';
+    assert.deepEqual(rankedFamilies(table('Typical interleaved speech LLM', cell)), ['cascade-predictor']);
+    assert.deepEqual(rankedFamilies(table('Interleaved speech LLM', cell))[0], 'interleaved-flatten');
+    // A row labelled as the typical design, the card's model in the row after it.
+    const rows = (label: string) => `| Design | Audio | Turn-taking |\n|---|---|---|\n| ${label} | ASR, then a text LLM, then TTS | a silence threshold |\n| Heron | two parallel audio streams | learned |`;
+    assert.deepEqual(rankedFamilies(rows('Typical cascade')), ['dual-stream-codec']);
+    assert.deepEqual(rankedFamilies(rows('Cascade')), ['near-sts', 'dual-stream-codec']);
+  });
+
+  test('only a capitalised name after "Its sibling," opens a sentence about the sibling', () => {
+    assert.equal(opensWithSiblingName('Its sibling, Quenby Braid, is a single LLM.', 0), true);
+    assert.equal(opensWithSiblingName('Their sister model Orlen-2 keeps two streams.', 0), true);
+    assert.equal(opensWithSiblingName('Its sibling model keeps two streams.', 0), false);
+    assert.equal(opensWithSiblingName('Its output is one sequence.', 0), false);
   });
 });

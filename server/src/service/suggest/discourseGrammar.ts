@@ -18,6 +18,8 @@ export const DISCOURSE_GRAMMAR = {
     'in such', 'in that', 'in this', 'in those', 'in these', 'for such', 'for those', 'with such', 'with those', 'like those', 'like these',
     // One of the kinds just named: "Integrated speech models handle this better. One kind writes …; another drops …".
     'one kind', 'one type', 'one class', 'one family', 'one line', 'one approach', 'one camp', 'the other', 'the former', 'the latter',
+    // "Two strands of recent work … In one, a single transformer …".
+    'in one',
     // Some of those just named: "Some feed codec tokens …; others flatten …". (Each of the designs a
     // sentence announced, by its place, is `ordinalPointers`.)
     'some', 'others'],
@@ -33,7 +35,9 @@ export const DISCOURSE_GRAMMAR = {
     'routes', 'recipes', 'setups', 'competitors',
     // "… fall into three camps.", "Three architectural bets dominate …", "Two layouts dominate."
     // Not "strategies", which a card adopts ("Three key strategies are adopted …").
-    'camps', 'bets', 'families', 'schools', 'paradigms', 'layouts', 'lineages'],
+    'camps', 'bets', 'families', 'schools', 'paradigms', 'layouts', 'lineages',
+    // "Two strands of recent work aim at …".
+    'strands', 'threads'],
   announcedWords: 3,
   /** Words that point back at one of the designs announced, though sentences about the card's model came between ("The second is …"). */
   ordinalPointers: ['the first', 'the second', 'the third', 'the last', 'the other', 'the oldest', 'one is', 'one was'],
@@ -59,7 +63,9 @@ export const DISCOURSE_GRAMMAR = {
   builds: ['prototype', 'prototypes', 'version', 'versions', 'build', 'builds', 'release', 'model', 'attempt', 'attempts',
     'iteration', 'design', 'system', 'generation', 'implementation', 'pipeline', 'draft', 'variant', 'variants',
     // Engineers' words: "The old branch put text and speech units into one sequence".
-    'branch', 'approach', 'stack', 'setup', 'path'],
+    'branch', 'approach', 'stack', 'setup', 'path',
+    // What a lab shipped before: "Corvid Labs' first voice assistant, released eighteen months ago, was a relay race."
+    'assistant', 'product'],
   /** Words that, before a noun of `builds`, point at a build just named, in a sentence told in the past ("We built that variant in 2025."). */
   thatBuild: ['that', 'those', 'such'],
   earlierBuildWords: 3,
@@ -68,6 +74,11 @@ export const DISCOURSE_GRAMMAR = {
   historyAdverbs: ['previously', 'originally', 'formerly', 'initially'],
   /** Two-word times that open such a sentence too ("Early on we considered …", "At first, …"). */
   historyTimes: ['early on', 'at first', 'earlier this'],
+  /**
+   * Time units that, after "For its first" / "In the first" (and maybe a number), open such a
+   * sentence ("For its first eight months the project was …"); not "For the first time, …".
+   */
+  historyPeriods: ['days', 'weeks', 'months', 'years', 'quarters'],
   /** Three-word openings of such a sentence ("When we started Halvard, the plan was …"). */
   historyClauses: ['when we started', 'when we began', 'when we first'],
   /**
@@ -135,7 +146,7 @@ export const DISCOURSE_GRAMMAR = {
    * or came from ("Linnet started as a fine-tune of …", "Odalys-Omni grew out of a speech language
    * model we published last year").
    */
-  startPhrases: ['started as', 'began as', 'begun as', 'grew out', 'evolved from', 'emerged from'],
+  startPhrases: ['started as', 'began as', 'begun as', 'grew out', 'evolved from', 'emerged from', 'started life', 'began life'],
   /** Words that, among a sentence's first words, turn from a history to the card's model as it is ("It now keeps two streams"). */
   nowWords: ['now', 'today', 'currently', 'instead', 'since'],
   /** Such verbs after "did" ("We did consider …", "We did prototype one."). */

@@ -29,12 +29,17 @@ const MARKS: readonly RegExp[] = [
   new RegExp(String.raw`\bour\s+[^.;:!?]{0,40}?\b(?:${words(builds)})\s+(?:was|were)\s+(${NAME})`, 'gu'),
 ];
 
+/** A sibling named in apposition at a sentence's start: "Its sibling, Quenby Braid, …", "Their sister model Orlen-2 …". */
+const SIBLING_APPOSITION = new RegExp(String.raw`^(?:its|our|their)\s+(?:${words(siblings.filter(word => word !== 'other'))})(?:\s+(?:${words(builds)}))?\s*,?\s*[*_]*`, 'iu');
+/** The same, capturing the name, anywhere in a passage. */
+const SIBLING_MARK = new RegExp(String.raw`\b(?:[Ii]ts|[Oo]ur|[Tt]heir)\s+(?:${words(siblings.filter(word => word !== 'other'))})(?:\s+(?:${words(builds)}))?\s*,?\s*[*_]*(${NAME})`, 'gu');
+
 /** The names a passage sets aside as other models' ("Quenmar Lyrit", "Treskal-Ny"), as written. */
 export function namesSetAside(passage: string): string[] {
   // Every mark holds "our" or "same" or "released": most passages are passed over at once.
-  if (!/\bour\b|\bsame\b|\breleased\b/.test(passage)) return [];
+  if (!/\bour\b|\bsame\b|\breleased\b|\bsibling|\bsister|\bcompanion/i.test(passage)) return [];
   const names: string[] = [];
-  for (const mark of MARKS) {
+  for (const mark of [...MARKS, SIBLING_MARK]) {
     mark.lastIndex = 0;
     for (let match = mark.exec(passage); match !== null; match = mark.exec(passage)) {
       names.push(match[1]);
@@ -46,7 +51,20 @@ export function namesSetAside(passage: string): string[] {
   return names;
 }
 
-/** Whether the words at `first` are `name`, whole: "Quenmar Lyrit is …", not "Quenmar 2 reuses …". */
+/** The length of a sibling's apposition that opens the text at `first` before a capitalised name ("Its sibling, " in "Its sibling, Quenby Braid, …"), or 0. */
+function siblingApposition(text: string, first: number): number {
+  const apposition = SIBLING_APPOSITION.exec(text.slice(first, first + 80));
+  return apposition && /\p{Lu}/u.test(text[first + apposition[0].length] ?? '') ? apposition[0].length : 0;
+}
+
+/** Whether the sentence at `first` opens by naming a sibling ("Its sibling, Quenby Braid, is …"): it is about that model, not pointing back. */
+export const opensWithSiblingName = (text: string, first: number) => siblingApposition(text, first) > 0;
+
+/**
+ * Whether the words at `first` are `name`, whole ("Quenmar Lyrit is …", not "Quenmar 2 reuses …"),
+ * or the name in apposition after "Its sibling," ("Its sibling, Quenby Braid, is …").
+ */
 export function opensWithName(text: string, first: number, name: string): boolean {
-  return text.startsWith(name, first) && !/[\p{L}\p{N}]/u.test(text[first + name.length] ?? '');
+  const at = first + siblingApposition(text, first);
+  return text.startsWith(name, at) && !/[\p{L}\p{N}]/u.test(text[at + name.length] ?? '');
 }

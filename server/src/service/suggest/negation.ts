@@ -15,7 +15,7 @@ import {
 } from './clauseReading';
 import { inComparisonTableAside } from './comparisonTable';
 import { NEGATION_GRAMMAR } from './negationGrammar';
-import { inRelativeOfKind, isBackground, inSentenceAboutKind, namesOthersAfter, namesOthersWork } from './othersWork';
+import { inRelativeOfKind, isBackground, inSentenceAboutKind, likenedToOthersAfter, namesOthersWork } from './othersWork';
 import { isPlanned } from './plans';
 import { sentenceStartsAfter } from './sentenceStarts';
 import { isWordCharAt } from './wordChars';
@@ -252,7 +252,7 @@ export function isSetAside(text: string, start: number, end: number): boolean {
   const before = clauseWords(text, start, -1);
   const after = clauseWords(text, end, 1);
   return before.some((_, k) => isBackground(before, k) || namesOthersWork(text, start, before, k))
-    || after.some((word, k) => word === 'as' && namesOthersAfter(after, k + 1))
+    || likenedToOthersAfter(after)
     || criticisedBefore(text, start, before)
     || criticisedAfter(after)
     || inContrastClause(text, start)

@@ -91,6 +91,12 @@ export const NEGATION_GRAMMAR = {
       // A design as one of the options: "the now-popular alternative of retraining …", "the common route".
       'alternative', 'alternatives', 'route', 'routes', 'way', 'ways', 'products',
     ].map(noun => `${adjective} ${noun}`)),
+    // One system set beside the card's ("One well-known research model skips the codec"), not "the
+    // smaller model", which may be the card's own variant; and one group of builders ("A smaller group
+    // avoids discrete codes", "another lab chains …"), not "one group", which may be of codebooks.
+    ...['known', 'prominent', 'famous', 'notable', 'rival', 'competing'].flatMap(adjective => [`${adjective} model`, `${adjective} system`]),
+    ...['known', 'prominent', 'famous', 'notable', 'rival', 'competing', 'another', 'smaller', 'larger'].flatMap(adjective =>
+      ['lab', 'team', 'group', 'camp'].map(noun => `${adjective} ${noun}`)),
     // "…; others discard discrete units": other systems, as a pronoun.
     'others'],
   /**
@@ -242,9 +248,11 @@ export const NEGATION_GRAMMAR = {
   plans: ['plan to', 'plans to', 'planning to', 'intend to', 'intends to', 'will add', 'will introduce',
     'future work', 'future release', 'future releases', 'future version', 'future versions', 'next release', 'next version',
     'coming soon', 'roadmap', 'forthcoming'],
-  /** Words that, after "is" or "are" right after a mention, say it is planned ("A duplex state head is planned", "… are on the roadmap"). */
+  /** Words that, after a link of `plannedLinks` after a mention, say it is planned ("A duplex state head is planned", "… are on the roadmap"). */
   planned: ['planned', 'roadmap', 'forthcoming'],
-  /** How many words after "is" or "are" such a word may come ("… is also on our roadmap"). */
+  /** Links before such a word ("… is planned", "… remains on the roadmap"). */
+  plannedLinks: ['is', 'are', 'remains', 'remain', 'stays', 'stay'],
+  /** How many words after the link such a word may come ("… is also on our roadmap"). */
   plannedWordsAfter: 4,
   /** How many of a sentence's first words may hold a plan that the sentence falls under ("In the next version, …"). */
   planOpeningWords: 4,
@@ -263,7 +271,7 @@ export const NEGATION_GRAMMAR = {
    * systems set against the card's model, however far into it. Pairs must come in that order
    * ("rather than"); single words anywhere before.
    */
-  contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'baseline', 'baselines',
+  contrast: ['unlike', 'versus', 'vs', 'contrast', 'opposed', 'compared', 'compare', 'compares', 'comparing', 'comparison', 'baseline', 'baselines',
     'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses', 'surpassing', 'rather than', 'instead of', 'different from', 'differs from', 'counterpoint',
     'decided against', 'decide against', 'decides against', 'opted against', 'chose against',
     // "Readers sometimes confuse it with interleaved omni assistants, which …".

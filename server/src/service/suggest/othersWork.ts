@@ -54,13 +54,23 @@ export function namesOthersWork(text: string, start: number, before: readonly st
 }
 
 /**
- * Whether the clause words `after` a mention, from `k` on, are others' work as "as" compares the
- * mention with it ("… alternating text and audio tokens, as several omni models do"): a
- * background adjective, past modifiers, to its noun.
+ * Whether the clause words `after` a mention, from `k` on, are others' work: a background
+ * adjective, past modifiers, to its noun.
  */
-export function namesOthersAfter(after: readonly string[], k: number): boolean {
+function namesOthersAfter(after: readonly string[], k: number): boolean {
   const nouns = BACKGROUND_PAIRS.get(after[k]);
   return nouns !== undefined && reachesNoun(nouns, j => after[k + j]);
+}
+
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+
+/**
+ * Whether the clause words `after` a mention liken it to others' work: "as" before it ("…
+ * alternating text and audio tokens, as several omni models do"), or "is what" ("packing text and
+ * speech tokens into one sequence is what most labs do now").
+ */
+export function likenedToOthersAfter(after: readonly string[]): boolean {
+  return after.some((word, k) => (word === 'as' || (word === 'what' && COPULAS.has(after[k - 1]))) && namesOthersAfter(after, k + 1));
 }
 
 const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
@@ -107,8 +117,9 @@ export function inSentenceOpeningWith(text: string, start: number, opens: (text:
   for (let read = 0; read <= NEGATION_GRAMMAR.kindSentenceWords; read++) {
     while (i >= 0 && !isWordCharAt(text, i)) {
       if (text[i] === ',') crossedComma = true;
-      // A clause after a semicolon or a colon may open with the kind itself ("…: cascades lose prosody …").
-      if ((text[i] === ';' || text[i] === ':') && opens(text, after)) return true;
+      // A clause after a semicolon or a colon may open with the kind itself ("…: cascades lose prosody …"),
+      // and so may one after a dash that ends a run-in label ("Abstract — Most dialogue models …").
+      if ((text[i] === ';' || text[i] === ':' || text[i] === '—' || text[i] === '–') && opens(text, after)) return true;
       // A colon or a semicolon goes on describing the kind ("Most voice assistants are built as a
       // relay: a recognizer …", "…; the tokens are then laid out …"), unless a name follows it
       // ("…: Tandemra keeps two streams"); the card's own words stop the reading anyway.

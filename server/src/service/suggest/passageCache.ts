@@ -10,8 +10,8 @@
  * text's reading is its passages' readings with their offsets shifted, which
  * `test/service/passageCache.test.ts` checks against reading each text whole. Two exceptions keep
  * it exact: a heading line is not split (whether a line break ends a sentence depends on whether
- * its line is a heading, read back from the break), and "\r\n\r\n" does not split (a lineage cue
- * looks across it). What one sentence owes the ones before it in its paragraph (discourse.ts)
+ * its line is a heading, read back from the break), a table row is not split (a comparison table's
+ * cells are read across its rows), and "\r\n\r\n" does not split (a lineage cue looks across it). What one sentence owes the ones before it in its paragraph (discourse.ts)
  * crosses sentence ends by design: each passage's reading says what it makes of its mentions and
  * what it leaves the next passage for each thing the passage before may leave it, and the
  * suggester puts them together in order when it ranks.
@@ -46,12 +46,20 @@ const BREAK = /\n\n|[.!?](?=[ \n])/g;
 const HOLDS_BREAK = new RegExp(BREAK.source);
 
 /**
- * Whether `text` holds a place where passages are cut. A rule that reads across such a place (a
- * table row's cells, say) must not hold there, or the reading by passage would differ from the
- * reading whole.
+ * Whether `text` holds a place where passages are cut. A rule that reads across such a place must
+ * not hold there, or the reading by passage would differ from the reading whole. As `cutPassages`
+ * cuts: a line of `text` that starts at a line start and is a table row holds a cut only at a
+ * blank line; text before `text`'s first line break is read as prose, its line start unknown.
  */
 export function holdsPassageBreak(text: string): boolean {
-  return HOLDS_BREAK.test(text);
+  if (text.includes('\n\n')) return true;
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    if ((lineStart === 0 || !isTableRow(text, lineStart)) && HOLDS_BREAK.test(text.slice(lineStart, lineEnd))) return true;
+    lineStart = lineEnd;
+  }
+  return false;
 }
 
 export function createPassageCache<R>(read: (passage: string) => R, empty: R, options: PassageCacheOptions = {}): PassageCache<R> {
@@ -117,15 +125,19 @@ export function createPassageCache<R>(read: (passage: string) => R, empty: R, op
 /**
  * Where `text` is cut into passages, in order: `cut(end, next)` for each cut, where a passage ends
  * at `end` and the next starts at `next` (two characters on at a blank line, which is dropped).
- * Other readers that must agree with the passages (discourse.ts) cut the same way.
+ * Other readers that must agree with the passages (discourse.ts) cut the same way; with
+ * `inTableRows`, also at a sentence end inside a table row, as a reader of sentences does (a
+ * passage holds them all, so its reading of them is the whole text's).
  */
-export function cutPassages(text: string, cut: (end: number, next: number) => void): void {
+export function cutPassages(text: string, cut: (end: number, next: number) => void, inTableRows = false): void {
   const lineStartOf = lineStarts(text);
   // matchAll reads with its own copy of BREAK: a reader called from `cut` may cut a passage too.
   for (const m of text.matchAll(BREAK)) {
     const at = m.index as number;
     if (text.charCodeAt(at) === 10) cut(at, at + 2);
-    else if (!isHeadingLine(text, lineStartOf(at))) cut(at + 1, at + 1);
+    // A heading line is not cut (see above), nor a table row: a comparison table's cells are read
+    // across its rows and columns, and a cell may hold a sentence ("Decides when to speak.").
+    else if (!isHeadingLine(text, lineStartOf(at)) && (inTableRows || !isTableRow(text, lineStartOf(at)))) cut(at + 1, at + 1);
   }
 }
 
@@ -160,6 +172,13 @@ function lineStarts(text: string): (at: number) => number {
       lineStart = scanned = newline + 1;
     }
   };
+}
+
+/** Whether the line at `lineStart` is a table row: a bar first, past spaces. */
+function isTableRow(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 124;
 }
 
 function isHeadingLine(text: string, lineStart: number): boolean {

@@ -13,14 +13,25 @@ const PLANNED = new Set<string>(NEGATION_GRAMMAR.planned);
 
 /**
  * Whether what the mention [start, end) names is planned, not built: a plan among the clause words
- * `before` it (nearest first, so a pair's second word comes first), "is" or "are" right after it and
- * then a word of `planned` (in the clause words `after` it), or a sentence whose first few words
+ * `before` it (nearest first, so a pair's second word comes first), "is", "are" or "remains" after it
+ * and then a word of `planned` (in the clause words `after` it), or a sentence whose first few words
  * hold a plan that the rest falls under.
  */
 export function isPlanned(text: string, start: number, before: readonly string[], after: readonly string[]): boolean {
   return before.some((word, k) => isPlan(word, undefined) || (k > 0 && isPlan(word, before[k - 1])))
-    || ((after[0] === 'is' || after[0] === 'are') && after.slice(1, 1 + NEGATION_GRAMMAR.plannedWordsAfter).some(word => PLANNED.has(word)))
+    || saidPlannedAfter(after)
     || inSentenceOpeningWith(text, start, opensWithPlan, false);
+}
+
+const STAYS = new Set<string>(NEGATION_GRAMMAR.plannedLinks);
+
+/**
+ * Whether the clause words `after` a mention say it is planned: a link ("is", "remains") right after
+ * it, or after one more noun ("the predictor option remains on the roadmap"), then a word of `planned`.
+ */
+function saidPlannedAfter(after: readonly string[]): boolean {
+  const link = STAYS.has(after[0]) ? 0 : STAYS.has(after[1]) ? 1 : -1;
+  return link >= 0 && after.slice(link + 1, link + 1 + NEGATION_GRAMMAR.plannedWordsAfter).some(word => PLANNED.has(word));
 }
 
 /** Whether the first clause of the sentence at `first` holds a plan in its first few words ("In the next version, …", "Future work: …"). */

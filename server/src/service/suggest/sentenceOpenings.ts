@@ -9,6 +9,7 @@
  */
 import { firstWordAt, pairsOf } from './clauseReading';
 import { DISCOURSE_GRAMMAR } from './discourseGrammar';
+import { opensWithSiblingName } from './namedOthers';
 import { NEGATION_GRAMMAR } from './negationGrammar';
 import { opensWithKind } from './othersWork';
 import { cutPassages } from './passageCache';
@@ -38,6 +39,7 @@ const HISTORY_CLAUSES = new Set<string>(DISCOURSE_GRAMMAR.historyClauses);
 const TRIED_BUILDS = new Set<string>(DISCOURSE_GRAMMAR.triedBuilds);
 const NOW_WORDS = new Set<string>(DISCOURSE_GRAMMAR.nowWords);
 const HISTORY_TIMES = new Set<string>(DISCOURSE_GRAMMAR.historyTimes);
+const HISTORY_PERIODS = new Set<string>(DISCOURSE_GRAMMAR.historyPeriods);
 const LAST_TIMES = new Set<string>(DISCOURSE_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(DISCOURSE_GRAMMAR.notReleases);
 const COUNTERFACTUALS = new Set<string>(DISCOURSE_GRAMMAR.counterfactuals);
@@ -188,7 +190,9 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
       : past && (opensHistory(words, tense) || namesRelease(text.slice(first, end), words, tense)) ? 'history'
       : past && hasVerb(words, tense, TRIAL_VERBS, TRIAL_VERBS_AFTER_DID) ? 'trial'
       : announces ? 'announces'
-      : opensWithKind(text, first) || asksWhyNot(words) ? 'others' : pointsBack(text, first) ? 'back' : 'other';
+      : opensWithKind(text, first) || asksWhyNot(words) ? 'others'
+      // "Its sibling, Quenby Braid, is …" is about the sibling it names, not what "its" points at.
+      : pointsBack(text, first) && !opensWithSiblingName(text, first) ? 'back' : 'other';
   const now = words.slice(0, DISCOURSE_GRAMMAR.tenseWords).some(word => NOW_WORDS.has(word));
   const ordinal = opening === 'back' && opensWithOrdinal(text, first);
   // "Our previous product …", "Our earlier model …" open others' work, though they say "our".
@@ -242,6 +246,9 @@ function opensHistory(words: readonly string[], verb: number): boolean {
   if (opensCounterfactual(words)) return true;
   // A time in the past: "Last year we trained …", "Previously, …".
   if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1])) || HISTORY_TIMES.has(`${words[0]} ${words[1]}`)) return true;
+  // The first stretch of time: "For its first eight months the project was …", "In the first weeks, …".
+  if (/^(?:for|in|during|over)$/.test(words[0]) && /^(?:its|the|our|their)$/.test(words[1]) && words[2] === 'first'
+    && (HISTORY_PERIODS.has(words[3]) || HISTORY_PERIODS.has(words[4]))) return true;
   // What was built before: "We prototyped one.", "We first piloted two alternatives."
   if (hasVerb(words, verb, HISTORY_VERBS, HISTORY_VERBS_AFTER_DID)) return true;
   // What the model started as: "Linnet started as a fine-tune of …".
@@ -325,7 +332,7 @@ export function sentencesOf(text: string): Sentence[] {
     end(at);
     start = next;
     paragraph ||= next - at === 2;
-  });
+  }, true);
   lineSentences(text.length);
   end(text.length);
   return sentences;
