@@ -520,4 +520,15 @@ describe('a design the card sets aside in practice', () => {
     assert.equal(opensWithSiblingName('Its sibling model keeps two streams.', 0), false);
     assert.equal(opensWithSiblingName('Its output is one sequence.', 0), false);
   });
+
+  test('round 16: a half-duplex pipeline is no duplex one, and one of a kind right after designs announced describes one of them', () => {
+    assert.deepEqual(rankedFamilies('Brindlecall is a half-duplex pipeline: it waits for the caller to finish.'), []);
+    assert.deepEqual(rankedFamilies('Brindlecall is a semi-duplex pipeline.'), []);
+    assert.deepEqual(rankedFamilies('Brindlecall is a full-duplex pipeline.'), ['cascade-predictor']);
+    const baselines = 'We compare with two baselines. A VAD-gated cascade hands over the turn on silence. An interleaved single-sequence model places text tokens and speech tokens into one stream in alternating blocks.';
+    assert.deepEqual(rankedFamilies(baselines), []);
+    // After a sentence about the card's model, "A single transformer decoder …" may be the card's own.
+    const aside = 'Two designs came before ours. The first chains ASR and TTS. Umbra-Talk is neither. A single transformer decoder keeps two parallel audio streams.';
+    assert.deepEqual(rankedFamilies(aside), ['dual-stream-codec']);
+  });
 });

@@ -89,10 +89,12 @@ const pointsBackAt = (sentence: Sentence, known: Topic) => sentence.opening === 
 
 /**
  * Whether `sentence` describes one of the designs announced: it opens a list item or its subject
- * is a kind of system, or it goes on the line of a list item that does.
+ * is a kind of system, or, while nothing else came between, one of a kind ("A VAD-gated cascade
+ * …"), or it goes on the line of a list item that does.
  */
 const describesAnnounced = (sentence: Sentence, known: Topic) => !sentence.own
   && ((sentence.describes && (known === 'announced' || known === 'announcedAside' || known === 'announcedItem'))
+    || (sentence.describesOne && known === 'announced')
     || (known === 'announcedItem' && sentence.continuesLine));
 
 /** What is known after `sentence`, given what was known before it. */

@@ -61,7 +61,15 @@ function wordsBefore(text: string, start: number): string[] {
 
 /** True when a negation cue governs the phrase starting at `start`, or a negated verb of building or using has it in its object. */
 export function isNegated(text: string, start: number): boolean {
-  return cueGoverns(text, start) || underNegatedVerb(text, start);
+  return cueGoverns(text, start) || underNegatedVerb(text, start) || afterNegatingPrefix(text, start);
+}
+
+/** Prefixes that, joined by a hyphen to the phrase's first word, say it is not so: "half-duplex pipeline", "semi-duplex". */
+const NEGATING_PREFIX = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${NEGATION_GRAMMAR.negatingPrefixes.join('|')})[-\u2010\u2011]$`, 'iu');
+
+/** Whether the phrase at `start` is joined to a negating prefix ("half-" before "duplex pipeline"). */
+function afterNegatingPrefix(text: string, start: number): boolean {
+  return NEGATING_PREFIX.test(text.slice(Math.max(0, start - 12), start));
 }
 
 const NEGATED_VERBS = new Set<string>(NEGATION_GRAMMAR.negatedVerbs);

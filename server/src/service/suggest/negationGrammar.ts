@@ -18,6 +18,8 @@ export const NEGATION_GRAMMAR = {
   negatedVerbWords: 16,
   /** Words that, between such a verb and a mention, turn to what is done instead ("… and instead keeps two streams"). */
   insteadWords: ['instead', 'by', 'through', 'via'],
+  /** Prefixes that, hyphen-joined to a mention's first word, say it is not so ("a half-duplex pipeline" is no duplex one). */
+  negatingPrefixes: ['half', 'semi', 'pseudo', 'quasi'],
   /** Words (or word pairs) that negate, or set aside, what follows them. */
   cues: [
     'no', 'not', 'never', 'without', 'unlike', 'non', 'neither', 'nor', 'cannot',

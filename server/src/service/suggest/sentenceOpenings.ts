@@ -48,6 +48,7 @@ const ANNOUNCED_COUNTS = new Set<string>(DISCOURSE_GRAMMAR.announcedCounts);
 const ANNOUNCED_NOUNS = new Set<string>(DISCOURSE_GRAMMAR.announcedNouns);
 const BACKGROUND_LABELS = new Set<string>(DISCOURSE_GRAMMAR.backgroundLabels);
 const KIND_NOUNS = new Set<string>(NEGATION_GRAMMAR.kindNouns);
+const KIND_NOUN = new Set<string>(NEGATION_GRAMMAR.kindNoun);
 const ALTERNATIVE_WORDS = new Set<string>(DISCOURSE_GRAMMAR.alternativeWords);
 /** A list item's marker at a line's start: "- ", "* ", "1. " (or "1." alone, where a passage is cut after it). */
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,3}[.)])(?:[ \t]|$)/;
@@ -119,6 +120,12 @@ export interface Sentence {
    * such a sentence describes one of them.
    */
   readonly describes: boolean;
+  /**
+   * Whether its subject is one of a kind ("A VAD-gated cascade uses …", "An interleaved
+   * single-sequence model … places …"): right after designs announced, it describes one of them;
+   * after a sentence about the card's model, it may be the card's own ("A single transformer decoder …").
+   */
+  readonly describesOne: boolean;
   /** Whether it opens a list item ("- **Pipeline.** …"). */
   readonly listItem: boolean;
   /** Whether it asks about an alternative ("Why not …?", "And the two-channel alternative?"), which the answer after it may describe. */
@@ -199,9 +206,10 @@ function sentenceOpeningAt(text: string, start: number, end: number, paragraph: 
   const own = !(opening === 'others' && words[0] === 'our') && words.some(word => OWN_WORDS.has(word));
   const heading = !background && words.length > 0 && words.length <= DISCOURSE_GRAMMAR.headingWords && !/[.!?:;,)]\s*$/.test(text.slice(first, end));
   const describes = !own && (listItem || words.slice(0, DISCOURSE_GRAMMAR.kindSubjectWords).some(word => KIND_NOUNS.has(word)));
+  const describesOne = !own && (words[0] === 'a' || words[0] === 'an') && words.slice(1, 1 + DISCOURSE_GRAMMAR.kindSubjectWords).some(word => KIND_NOUN.has(word));
   const asksAboutAlternative = /\?[*_"'”)\s]*$/.test(text.slice(first, end)) && (asksWhyNot(words) || words.some(word => ALTERNATIVE_WORDS.has(word)));
   const countsWhatIf = announces && (opensCounterfactual(words) || /:\s*$/.test(text.slice(first, end)));
-  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, listItem, continuesLine, countsWhatIf, asksAboutAlternative };
+  return { start, opening, own, past, paragraph, now, ordinal, heading, first, describes, describesOne, listItem, continuesLine, countsWhatIf, asksAboutAlternative };
 }
 
 /** Whether a sentence's words are a label of a section about other work ("2 Related Work", "Background and motivation."). */
