@@ -531,4 +531,13 @@ describe('a design the card sets aside in practice', () => {
     const aside = 'Two designs came before ours. The first chains ASR and TTS. Umbra-Talk is neither. A single transformer decoder keeps two parallel audio streams.';
     assert.deepEqual(rankedFamilies(aside), ['dual-stream-codec']);
   });
+
+  test('batch 39: a pipeline that builds duplex training data is no duplex cascade, and a participle before a build is no verb', () => {
+    assert.deepEqual(rankedFamilies('Proposed dynamic construction pipeline for duplex training sequences from text-only dialogues.'), []);
+    assert.deepEqual(rankedFamilies('We build a data pipeline to synthesize full-duplex dialogues for training.'), []);
+    assert.deepEqual(rankedFamilies('The system is a full-duplex pipeline around a text LLM.'), ['cascade-predictor']);
+    // "packed" names the old build, whose verb comes after it: the sentence opens a history.
+    assert.deepEqual(rankedFamilies('The old packed build alternated text tokens and audio codes in fixed blocks within one sequence.'), []);
+    assert.deepEqual(rankedFamilies('The packed build alternates text tokens and audio codes in fixed blocks within one sequence.'), ['interleaved-flatten']);
+  });
 });

@@ -180,7 +180,8 @@ interface LinePlace {
 /** How the sentence from `start` to `end`, read from its first word, opens and is told. */
 function sentenceOpeningAt(text: string, start: number, end: number, paragraph: boolean, { listItem, continuesLine }: LinePlace): Sentence {
   const words = wordsOf(text, start, end);
-  const tense = words.slice(0, DISCOURSE_GRAMMAR.tenseWords).findIndex(word => PRESENT.has(word) || isPast(word));
+  // A participle before a noun of a build is an adjective, not the verb: "The old packed build, which alternated …".
+  const tense = words.slice(0, DISCOURSE_GRAMMAR.tenseWords).findIndex((word, k) => PRESENT.has(word) || (isPast(word) && !BUILDS.has(words[k + 1])));
   const past = tense >= 0 && !PRESENT.has(words[tense]);
   // Marks and emoji may stand before its first word ("- ", "**", "> ", "🚀 ").
   let first = start;
