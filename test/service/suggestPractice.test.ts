@@ -508,6 +508,8 @@ describe('a design the card sets aside in practice', () => {
     const cell = 'One stream. Text tokens and audio units alternate in one interleaved sequence.';
     assert.deepEqual(rankedFamilies(table('Typical interleaved speech LLM', cell)), ['cascade-predictor']);
     assert.deepEqual(rankedFamilies(table('Interleaved speech LLM', cell))[0], 'interleaved-flatten');
+    // A header cell may end a sentence too.
+    assert.deepEqual(rankedFamilies(table('Typical interleaved speech LLM.', cell)), ['cascade-predictor']);
     // A row labelled as the typical design, the card's model in the row after it.
     const rows = (label: string) => `| Design | Audio | Turn-taking |\n|---|---|---|\n| ${label} | ASR, then a text LLM, then TTS | a silence threshold |\n| Heron | two parallel audio streams | learned |`;
     assert.deepEqual(rankedFamilies(rows('Typical cascade')), ['dual-stream-codec']);

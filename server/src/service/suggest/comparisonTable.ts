@@ -74,7 +74,7 @@ function inLabelCell(text: string, row: [number, number], cellIndex: number): bo
   const nextLine = text.slice(nextStart, nextEnd);
   const isHeader = DELIMITER_ROW.test(nextLine);
   if (!isHeader && cellIndex !== 0) return false;
-  return !holdsPassageBreak(isHeader ? text.slice(lineStart, nextEnd) : line);
+  return !holdsPassageBreak(isHeader ? text.slice(lineStart, nextEnd) : line, true);
 }
 
 /** The most body rows of a table read, so the look stays bounded: a longer table's later rows are not read. */
@@ -170,7 +170,7 @@ function labelsOf(text: string, delimiter: [number, number]): TableLabels | null
       tableEnd = line[1];
     }
     const headerCells = cellsOf(text.slice(header[0], header[1]));
-    const cut = holdsPassageBreak(text.slice(header[0], end)) || (end === text.length && /[.!?]$/.test(text));
+    const cut = holdsPassageBreak(text.slice(header[0], end), true) || (end === text.length && /[.!?]$/.test(text));
     if (!cut && rows.length > 0 && headerCells.length >= 3) {
       const marked = headerCells.flatMap((cell, k) => (k > 0 && OWN_LABEL.test(cell) ? [k] : []));
       const ownColumns = marked.length > 0 ? marked : namedAmongDesigns(headerCells);

@@ -79,6 +79,9 @@ export const DISCOURSE_GRAMMAR = {
    * sentence ("For its first eight months the project was …"); not "For the first time, …".
    */
   historyPeriods: ['days', 'weeks', 'months', 'years', 'quarters'],
+  /** The two words before "first" in such an opening. */
+  historyPeriodOpeners: ['for', 'in', 'during', 'over'],
+  historyPeriodOwners: ['its', 'the', 'our', 'their'],
   /** Three-word openings of such a sentence ("When we started Halvard, the plan was …"). */
   historyClauses: ['when we started', 'when we began', 'when we first'],
   /**

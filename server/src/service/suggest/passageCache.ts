@@ -11,7 +11,8 @@
  * `test/service/passageCache.test.ts` checks against reading each text whole. Two exceptions keep
  * it exact: a heading line is not split (whether a line break ends a sentence depends on whether
  * its line is a heading, read back from the break), a table row is not split (a comparison table's
- * cells are read across its rows), and "\r\n\r\n" does not split (a lineage cue looks across it). What one sentence owes the ones before it in its paragraph (discourse.ts)
+ * cells are read across its rows), and "\r\n\r\n" does not split (a lineage cue looks across
+ * it). What one sentence owes the ones before it in its paragraph (discourse.ts)
  * crosses sentence ends by design: each passage's reading says what it makes of its mentions and
  * what it leaves the next passage for each thing the passage before may leave it, and the
  * suggester puts them together in order when it ranks.
@@ -48,15 +49,16 @@ const HOLDS_BREAK = new RegExp(BREAK.source);
 /**
  * Whether `text` holds a place where passages are cut. A rule that reads across such a place must
  * not hold there, or the reading by passage would differ from the reading whole. As `cutPassages`
- * cuts: a line of `text` that starts at a line start and is a table row holds a cut only at a
- * blank line; text before `text`'s first line break is read as prose, its line start unknown.
+ * cuts: a table row holds a cut only at a blank line. `text`'s first line is known to be a whole
+ * line only when `atLineStart` says it starts one; otherwise it is read as prose.
  */
-export function holdsPassageBreak(text: string): boolean {
+export function holdsPassageBreak(text: string, atLineStart = false): boolean {
   if (text.includes('\n\n')) return true;
   for (let lineStart = 0; lineStart < text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline + 1;
-    if ((lineStart === 0 || !isTableRow(text, lineStart)) && HOLDS_BREAK.test(text.slice(lineStart, lineEnd))) return true;
+    const wholeLine = lineStart > 0 || atLineStart;
+    if (!(wholeLine && isTableRow(text, lineStart)) && HOLDS_BREAK.test(text.slice(lineStart, lineEnd))) return true;
     lineStart = lineEnd;
   }
   return false;

@@ -23,14 +23,14 @@ export function isPlanned(text: string, start: number, before: readonly string[]
     || inSentenceOpeningWith(text, start, opensWithPlan, false);
 }
 
-const STAYS = new Set<string>(NEGATION_GRAMMAR.plannedLinks);
+const PLANNED_LINKS = new Set<string>(NEGATION_GRAMMAR.plannedLinks);
 
 /**
  * Whether the clause words `after` a mention say it is planned: a link ("is", "remains") right after
  * it, or after one more noun ("the predictor option remains on the roadmap"), then a word of `planned`.
  */
 function saidPlannedAfter(after: readonly string[]): boolean {
-  const link = STAYS.has(after[0]) ? 0 : STAYS.has(after[1]) ? 1 : -1;
+  const link = PLANNED_LINKS.has(after[0]) ? 0 : PLANNED_LINKS.has(after[1]) ? 1 : -1;
   return link >= 0 && after.slice(link + 1, link + 1 + NEGATION_GRAMMAR.plannedWordsAfter).some(word => PLANNED.has(word));
 }
 

@@ -113,7 +113,7 @@ function isKeyEnd(text: string, end: number, stop: number): boolean {
   // "| key | value |": the bar opens the line and ends the row, with one bar between. A row cut
   // into passages ("| Codec. Separate ASR and TTS | ✗ |") is not read as one, whole or by passage.
   return before.startsWith('|') && !before.slice(1).includes('|') && after.endsWith('|') && after.indexOf('|') === after.length - 1
-    && !holdsPassageBreak(text.slice(lineStart, lineEnd + 1));
+    && !holdsPassageBreak(text.slice(lineStart, lineEnd + 1), true);
 }
 
 /** Whether a value ends at `i`: only spaces before the line's end, a stop, or a cell's bar. */

@@ -40,6 +40,8 @@ const TRIED_BUILDS = new Set<string>(DISCOURSE_GRAMMAR.triedBuilds);
 const NOW_WORDS = new Set<string>(DISCOURSE_GRAMMAR.nowWords);
 const HISTORY_TIMES = new Set<string>(DISCOURSE_GRAMMAR.historyTimes);
 const HISTORY_PERIODS = new Set<string>(DISCOURSE_GRAMMAR.historyPeriods);
+const HISTORY_PERIOD_OPENERS = new Set<string>(DISCOURSE_GRAMMAR.historyPeriodOpeners);
+const HISTORY_PERIOD_OWNERS = new Set<string>(DISCOURSE_GRAMMAR.historyPeriodOwners);
 const LAST_TIMES = new Set<string>(DISCOURSE_GRAMMAR.lastTimes);
 const NOT_RELEASES = new Set<string>(DISCOURSE_GRAMMAR.notReleases);
 const COUNTERFACTUALS = new Set<string>(DISCOURSE_GRAMMAR.counterfactuals);
@@ -256,7 +258,7 @@ function opensHistory(words: readonly string[], verb: number): boolean {
   // A time in the past: "Last year we trained …", "Previously, …".
   if (HISTORY_ADVERBS.has(words[0]) || (words[0] === 'last' && LAST_TIMES.has(words[1])) || HISTORY_TIMES.has(`${words[0]} ${words[1]}`)) return true;
   // The first stretch of time: "For its first eight months the project was …", "In the first weeks, …".
-  if (/^(?:for|in|during|over)$/.test(words[0]) && /^(?:its|the|our|their)$/.test(words[1]) && words[2] === 'first'
+  if (HISTORY_PERIOD_OPENERS.has(words[0]) && HISTORY_PERIOD_OWNERS.has(words[1]) && words[2] === 'first'
     && (HISTORY_PERIODS.has(words[3]) || HISTORY_PERIODS.has(words[4]))) return true;
   // What was built before: "We prototyped one.", "We first piloted two alternatives."
   if (hasVerb(words, verb, HISTORY_VERBS, HISTORY_VERBS_AFTER_DID)) return true;
