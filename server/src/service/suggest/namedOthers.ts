@@ -29,14 +29,17 @@ const MARKS: readonly RegExp[] = [
   new RegExp(String.raw`\bour\s+[^.;:!?]{0,40}?\b(?:${words(builds)})\s+(?:was|were)\s+(${NAME})`, 'gu'),
 ];
 
-/** A sibling named in apposition at a sentence's start: "Its sibling, Quenby Braid, …", "Their sister model Orlen-2 …". */
-const SIBLING_APPOSITION = new RegExp(String.raw`^(?:its|our|their)\s+(?:${words(siblings.filter(word => word !== 'other'))})(?:\s+(?:${words(builds)}))?\s*,?\s*[*_]*`, 'iu');
-/** The same, capturing the name, anywhere in a passage. */
-const SIBLING_MARK = new RegExp(String.raw`\b(?:[Ii]ts|[Oo]ur|[Tt]heir)\s+(?:${words(siblings.filter(word => word !== 'other'))})(?:\s+(?:${words(builds)}))?\s*,?\s*[*_]*(${NAME})`, 'gu');
+/** A sibling named in apposition after `pronouns`: "Its sibling, Quenby Braid, …", "Their sister model Orlen-2 …" (not "other", which may be any build). */
+const sibling = (pronouns: string) =>
+  String.raw`${pronouns}\s+(?:${words(siblings.filter(word => word !== 'other'))})(?:\s+(?:${words(builds)}))?\s*,?\s*[*_]*`;
+/** At a sentence's start, before the name. */
+const SIBLING_APPOSITION = new RegExp(`^${sibling('(?:its|our|their)')}`, 'iu');
+/** Anywhere in a passage, capturing the name (case kept, so the name's capital is one). */
+const SIBLING_MARK = new RegExp(String.raw`\b${sibling('(?:[Ii]ts|[Oo]ur|[Tt]heir)')}(${NAME})`, 'gu');
 
 /** The names a passage sets aside as other models' ("Quenmar Lyrit", "Treskal-Ny"), as written. */
 export function namesSetAside(passage: string): string[] {
-  // Every mark holds "our" or "same" or "released": most passages are passed over at once.
+  // Every mark holds "our", "same", "released" or a word for a sibling: most passages are passed over at once.
   if (!/\bour\b|\bsame\b|\breleased\b|\bsibling|\bsister|\bcompanion/i.test(passage)) return [];
   const names: string[] = [];
   for (const mark of [...MARKS, SIBLING_MARK]) {

@@ -176,15 +176,13 @@ function lineStarts(text: string): (at: number) => number {
   };
 }
 
-/** Whether the line at `lineStart` is a table row: a bar first, past spaces. */
-function isTableRow(text: string, lineStart: number): boolean {
+/** The code of the first character of the line at `lineStart` past spaces and tabs. */
+function firstCodeOfLine(text: string, lineStart: number): number {
   let i = lineStart;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return text.charCodeAt(i) === 124;
+  return text.charCodeAt(i);
 }
 
-function isHeadingLine(text: string, lineStart: number): boolean {
-  let i = lineStart;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return text.charCodeAt(i) === 35;
-}
+/** Whether the line at `lineStart` is a table row: a bar first. */
+const isTableRow = (text: string, lineStart: number) => firstCodeOfLine(text, lineStart) === 124;
+const isHeadingLine = (text: string, lineStart: number) => firstCodeOfLine(text, lineStart) === 35;
